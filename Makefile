@@ -1,0 +1,52 @@
+# RianRu — two commands: `make run` (serve the bot) and `make test` (the whole suite).
+SHELL := /bin/bash
+PYTHON ?= $(shell for p in python3.12 python3.11 python3; do $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1 && { echo $$p; break; }; done)
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip --disable-pip-version-check -q
+PORT ?= 8000
+
+.PHONY: run test eval lint bench browser clean
+
+$(VENV)/.run-installed: pyproject.toml
+	@test -n "$(PYTHON)" || { echo "Python 3.11 or 3.12 is required"; exit 1; }
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install -e .
+	@touch $@
+
+$(VENV)/.dev-installed: pyproject.toml $(VENV)/.run-installed
+	$(PIP) install -e '.[dev]'
+	@touch $@
+
+## make run: set up .venv and serve the bot on http://127.0.0.1:$(PORT) (embedded Redis, shipped content)
+run: $(VENV)/.run-installed
+	$(PY) -m bot.serve --host 127.0.0.1 --port $(PORT)
+
+## make test: set up .venv with dev tools and run lint, the whole pytest suite and the evaluation floors
+test: $(VENV)/.dev-installed browser
+	$(PY) -m ruff check .
+	$(PY) -m pytest -q
+
+## make eval: print the search-quality table (ours vs a naive baseline) and the misses
+eval: $(VENV)/.run-installed
+	$(PY) -m tests.eval.report
+
+## make bench: speed and memory benchmarks, written to bench/RESULTS.md
+bench: $(VENV)/.dev-installed
+	$(PY) -m bench.run
+
+lint: $(VENV)/.dev-installed
+	$(PY) -m ruff check .
+
+# Debian's Chromium for the browser test; installed like a package when we are root and it is missing.
+browser:
+	@if command -v chromium >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing Debian chromium for the browser test"; \
+	  DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null || \
+	  echo "WARNING: could not install chromium; the browser test will be skipped"; \
+	else echo "WARNING: chromium missing and not root; the browser test will be skipped"; fi
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache .ruff_cache

@@ -1,0 +1,157 @@
+"""Settings read from the environment (or a mapping in tests), validated all at once."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+VARIABLES = (
+    "LINE_CHANNEL_SECRET",
+    "LINE_CHANNEL_ACCESS_TOKEN",
+    "LINE_API_BASE_URL",
+    "REDIS_URL",
+    "CONTENT_DIR",
+    "ADMIN_TOKEN",
+    "SECRET_KEY",
+    "SESSION_TTL_S",
+    "PORT",
+    "INSTANCE_PATH",
+    "CONTENT_POLL_S",
+    "LINE_TIMEOUT_S",
+)
+
+
+class ConfigError(Exception):
+    """Raised once with every invalid variable listed."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("Invalid configuration:\n" + "\n".join(f"  - {p}" for p in problems))
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Validated configuration of one app instance."""
+
+    channel_secret: str | None
+    channel_access_token: str | None
+    line_api_base_url: str | None
+    redis_url: str | None
+    content_dir: Path
+    admin_token: str | None
+    secret_key: str
+    session_ttl_s: int
+    port: int
+    instance_path: Path
+    content_poll_s: float
+    line_timeout_s: float
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str]) -> Settings:
+        """Build settings from an environment-like mapping; raise ConfigError listing every problem."""
+        env = {k: str(v) for k, v in environ.items() if k in VARIABLES and v is not None and str(v) != ""}
+        problems: list[str] = []
+
+        base_url = env.get("LINE_API_BASE_URL")
+        if base_url is not None and not _is_http_url(base_url):
+            problems.append(f"LINE_API_BASE_URL: not an http(s) URL: {base_url!r}")
+        redis_url = env.get("REDIS_URL")
+        if redis_url is not None and urlparse(redis_url).scheme not in {"redis", "rediss", "unix"}:
+            problems.append(f"REDIS_URL: must start with redis://, rediss:// or unix://: {redis_url!r}")
+        ttl = _positive_int(env, "SESSION_TTL_S", 1800, problems)
+        port = _positive_int(env, "PORT", 8000, problems)
+        if port > 65535:
+            problems.append(f"PORT: must be 1–65535, got {port}")
+        poll = _positive_float(env, "CONTENT_POLL_S", 2.0, problems)
+        line_timeout = _positive_float(env, "LINE_TIMEOUT_S", 5.0, problems)
+
+        content_dir = Path(env.get("CONTENT_DIR", str(PROJECT_ROOT / "content")))
+        if not content_dir.is_absolute():
+            content_dir = (Path.cwd() / content_dir).resolve()
+        if not content_dir.is_dir():
+            problems.append(f"CONTENT_DIR: not a directory: {str(content_dir)!r}")
+        instance_path = Path(env.get("INSTANCE_PATH", str(PROJECT_ROOT / "instance"))).resolve()
+
+        if problems:
+            raise ConfigError(problems)
+        return cls(
+            channel_secret=env.get("LINE_CHANNEL_SECRET"),
+            channel_access_token=env.get("LINE_CHANNEL_ACCESS_TOKEN"),
+            line_api_base_url=base_url.rstrip("/") if base_url else None,
+            redis_url=redis_url,
+            content_dir=content_dir,
+            admin_token=env.get("ADMIN_TOKEN"),
+            secret_key=env.get("SECRET_KEY") or _instance_secret(instance_path),
+            session_ttl_s=ttl,
+            port=port,
+            instance_path=instance_path,
+            content_poll_s=poll,
+            line_timeout_s=line_timeout,
+        )
+
+
+def settings_from(config: Mapping[str, str] | None) -> Settings:
+    """Settings from os.environ, overridden key by key by `config` when given."""
+    merged: dict[str, str] = dict(os.environ)
+    if config:
+        merged.update({k: v for k, v in config.items() if v is not None})
+    return Settings.from_env(merged)
+
+
+def _is_http_url(value: str) -> bool:
+    parsed = urlparse(value)
+    return parsed.scheme in {"http", "https"} and bool(parsed.netloc)
+
+
+def _positive_int(env: Mapping[str, str], name: str, default: int, problems: list[str]) -> int:
+    raw = env.get(name)
+    if raw is None:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        problems.append(f"{name}: not an integer: {raw!r}")
+        return default
+    if value <= 0:
+        problems.append(f"{name}: must be positive, got {value}")
+    return value
+
+
+def _positive_float(env: Mapping[str, str], name: str, default: float, problems: list[str]) -> float:
+    raw = env.get(name)
+    if raw is None:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        problems.append(f"{name}: not a number: {raw!r}")
+        return default
+    if value <= 0:
+        problems.append(f"{name}: must be positive, got {value}")
+    return value
+
+
+def _instance_secret(instance_path: Path) -> str:
+    """Read or create the generated Flask secret under instance/ (kept across restarts)."""
+    path = instance_path / "secret_key"
+    try:
+        return path.read_text().strip()
+    except FileNotFoundError:
+        pass
+    instance_path.mkdir(parents=True, exist_ok=True)
+    tmp = instance_path / f"secret_key.{os.getpid()}.tmp"
+    tmp.write_text(secrets.token_hex(32))
+    os.chmod(tmp, 0o600)
+    try:
+        os.link(tmp, path)  # atomic create-if-absent: two workers starting together agree on one key
+    except FileExistsError:
+        pass
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path.read_text().strip()

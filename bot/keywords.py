@@ -1,0 +1,25 @@
+"""Keyword data (content/keywords.yaml): words that name venue types, topics, audiences and intents."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Keywords(BaseModel):
+    """Word lists that the parser uses; every list is data officers may extend."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    sources: list[str] = Field(default_factory=list)
+    misspellings: dict[str, str] = Field(default_factory=dict)
+    types: dict[str, list[str]] = Field(default_factory=dict)
+    type_labels_th: dict[str, str] = Field(default_factory=dict)
+    type_labels_en: dict[str, str] = Field(default_factory=dict)
+    topics: dict[str, list[str]] = Field(default_factory=dict)
+    audiences: dict[str, list[str]] = Field(default_factory=dict)
+    tour_words: list[str] = Field(default_factory=list)
+    greetings: list[str] = Field(default_factory=list)
+    thanks: list[str] = Field(default_factory=list)
+    help_words: list[str] = Field(default_factory=list)
+    filler_words: list[str] = Field(default_factory=list)
+    nearby_words: list[str] = Field(default_factory=list)

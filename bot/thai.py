@@ -1,0 +1,102 @@
+"""Thai text normalisation and tokenisation, applied the same way to queries and to content."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+
+import regex
+from pythainlp.corpus import thai_words
+from pythainlp.tokenize import word_tokenize
+from pythainlp.util import Trie
+from pythainlp.util import normalize as thai_normalize
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+# Thai vowels and tone marks are never legitimately doubled; consonants may be (กรรม), so only runs of 3+.
+_THAI_MARK_RUN = re.compile(r"([\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e])\1+")
+_THAI_CONSONANT_RUN = re.compile(r"([\u0e01-\u0e2e])\1{2,}")
+_LATIN_RUN = re.compile(r"([a-z])\1{2,}")
+_SPACES = re.compile(r"\s+")
+_THAI_CHAR = re.compile(r"[\u0e00-\u0e7f]")
+_LATIN_CHAR = re.compile(r"[a-z]", re.IGNORECASE)
+MAX_QUERY_CHARS = 300
+
+
+def normalise(text: str, corrections: Mapping[str, str] | None = None) -> str:
+    """Fold width, case, digits, zero-width and repeated characters; fix known misspellings.
+
+    Thai vowels and tone marks are kept: only exact repeats of the same mark collapse.
+    """
+    text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH).translate(_THAI_DIGITS)
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = text.replace("เเ", "แ").replace("\u0e4d\u0e32", "\u0e33")  # two sara e typed for sara ae; nikhahit+aa
+    text = thai_normalize(text)
+    text = _THAI_MARK_RUN.sub(r"\1", text)
+    text = _THAI_CONSONANT_RUN.sub(r"\1", text)
+    text = _LATIN_RUN.sub(r"\1", text)
+    text = _SPACES.sub(" ", text).strip()
+    if corrections:
+        text = apply_corrections(text, corrections)
+    return text
+
+
+def apply_corrections(text: str, corrections: Mapping[str, str]) -> str:
+    """Replace misspelt words (longest first) by their correct form."""
+    for wrong in sorted(corrections, key=len, reverse=True):
+        if wrong in text:
+            text = text.replace(wrong, corrections[wrong])
+    return text
+
+
+def compact(text: str) -> str:
+    """Normalised text without spaces, so "ทีเค พาร์ค" and "ทีเคพาร์ค" compare equal."""
+    return text.replace(" ", "")
+
+
+def has_thai(text: str) -> bool:
+    """True when the text contains any Thai character."""
+    return bool(_THAI_CHAR.search(text))
+
+
+def language_of(text: str) -> str:
+    """'en' for Latin-only text with letters, else 'th' (the bot's default)."""
+    return "en" if _LATIN_CHAR.search(text) and not has_thai(text) else "th"
+
+
+def graphemes(text: str) -> int:
+    """Length in grapheme clusters, as LINE counts labels (กี่ = 1)."""
+    return len(regex.findall(r"\X", text))
+
+
+def clip(text: str, limit: int) -> str:
+    """Cut text to at most `limit` grapheme clusters, ending with … when cut."""
+    clusters = regex.findall(r"\X", text)
+    if len(clusters) <= limit:
+        return text
+    return "".join(clusters[: limit - 1]).rstrip() + "…"
+
+
+@lru_cache(maxsize=4)
+def _base_words() -> frozenset[str]:
+    return frozenset(thai_words())
+
+
+def build_dictionary(extra: Iterable[str]) -> Trie:
+    """PyThaiNLP's word list plus our names, aliases and place words, as a newmm trie."""
+    words = set(_base_words())
+    for phrase in extra:
+        phrase = normalise(phrase)
+        if phrase:
+            words.add(phrase)
+            words.update(part for part in phrase.split(" ") if len(part) > 1)
+            words.add(compact(phrase))
+    return Trie(words)
+
+
+def tokenize(text: str, dictionary: Trie) -> list[str]:
+    """Split normalised text into words with newmm and our dictionary (no whitespace tokens)."""
+    return [t for t in word_tokenize(text, custom_dict=dictionary, engine="newmm", keep_whitespace=False)
+            if t.strip()]

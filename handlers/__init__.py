@@ -1,0 +1,1 @@
+"""Conversation handlers: one module per intent or state, listed in HANDLERS."""
