@@ -13,6 +13,8 @@ class Keywords(BaseModel):
     sources: list[str] = Field(default_factory=list)
     misspellings: dict[str, str] = Field(default_factory=dict)
     types: dict[str, list[str]] = Field(default_factory=dict)
+    type_also: dict[str, list[str]] = Field(default_factory=dict)
+    name_implies_type: dict[str, list[str]] = Field(default_factory=dict)
     type_labels_th: dict[str, str] = Field(default_factory=dict)
     type_labels_en: dict[str, str] = Field(default_factory=dict)
     topics: dict[str, list[str]] = Field(default_factory=dict)

@@ -46,8 +46,12 @@ def normalise(text: str, corrections: Mapping[str, str] | None = None) -> str:
 def apply_corrections(text: str, corrections: Mapping[str, str]) -> str:
     """Replace misspelt words (longest first) by their correct form."""
     for wrong in sorted(corrections, key=len, reverse=True):
-        if wrong in text:
-            text = text.replace(wrong, corrections[wrong])
+        if wrong not in text:
+            continue
+        right = corrections[wrong]
+        # A misspelling may be a prefix of the right word (พิพิธภัณ → พิพิธภัณฑ์): leave correct text alone.
+        text = re.sub(re.escape(wrong), lambda m, r=right: r if not m.string.startswith(r, m.start()) else m[0],
+                      text)
     return text
 
 

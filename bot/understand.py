@@ -33,6 +33,7 @@ class Query:
     nearby: bool = False
     words: tuple[str, ...] = ()
     core: str = ""
+    phrases: tuple[str, ...] = ()
 
     @property
     def has_filters(self) -> bool:
@@ -45,6 +46,7 @@ class Query:
 class _Found:
     kinds: dict[str, list[str]] = field(default_factory=dict)
     covered: set[int] = field(default_factory=set)
+    keys: list[str] = field(default_factory=list)
 
     def add(self, kind: str, value: str) -> None:
         values = self.kinds.setdefault(kind, [])
@@ -63,8 +65,9 @@ def parse(text: str, lexicon: Lexicon) -> Query:
     spans = _token_spans(norm, tokens)
     found = _Found()
     _match_phrases(norm, spans, lexicon, found)
-    _match_abbreviations(norm, lexicon, found)
-    leftover = [tok for i, (tok, _, _) in enumerate(spans) if i not in found.covered]
+    abbreviations = _match_abbreviations(norm, lexicon, found)
+    leftover = [tok for i, (tok, _, _) in enumerate(spans)
+                if i not in found.covered and tok.rstrip(".") not in abbreviations]
     _match_fuzzy_places(leftover, lexicon, found)
     words = tuple(w for w in leftover if _LETTER.search(w) and w not in found.kinds.get("_fuzzy", []))
     core = compact(" ".join(tok for i, (tok, _, _) in enumerate(spans)
@@ -80,7 +83,7 @@ def parse(text: str, lexicon: Lexicon) -> Query:
         districts=tuple(d.split("/", 1)[1] for d in districts), regions=tuple(found.kinds.get("region", [])),
         venue_types=tuple(found.kinds.get("type", [])), topics=tuple(found.kinds.get("topic", [])),
         audience=tuple(found.kinds.get("audience", [])), wants_tour="tour" in found.kinds,
-        nearby="nearby" in found.kinds, words=words, core=core,
+        nearby="nearby" in found.kinds, words=words, core=core, phrases=tuple(found.keys),
     )
     return _with_intent(query, found)
 
@@ -127,16 +130,21 @@ def _match_phrases(norm: str, spans: list[tuple[str, int, int]], lexicon: Lexico
             continue
         for kind, value in best:
             found.add(kind, value)
+            if kind in {"type", "topic"}:
+                found.keys.append(compact(norm[spans[i][1] : spans[best_end][2]]))
         found.covered.update(range(i, best_end + 1))
         i = best_end + 1
 
 
-def _match_abbreviations(norm: str, lexicon: Lexicon, found: _Found) -> None:
+def _match_abbreviations(norm: str, lexicon: Lexicon, found: _Found) -> set[str]:
     """Two-letter province abbreviations count only standalone, dotted, after จ., or as the whole text."""
+    matched = set()
     for abbr, province in lexicon.abbreviations.items():
         pattern = rf"(?:^|(?<=[\s,(])|(?<=จ\.)|(?<=จ\.\s)|(?<=จังหวัด)){re.escape(abbr)}(?:\.|(?=[\s,)?]|$))"
         if re.search(pattern, norm):
             found.add("province", province)
+            matched.add(abbr)
+    return matched
 
 
 def _match_fuzzy_places(leftover: list[str], lexicon: Lexicon, found: _Found) -> None:

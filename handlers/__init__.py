@@ -1,1 +1,5 @@
-"""Conversation handlers: one module per intent or state, listed in HANDLERS."""
+"""Conversation handlers: one module per intent or state, first match wins, fallback last."""
+
+from handlers import fallback, follow, location, postback, search, small_talk
+
+HANDLERS = (follow, postback, location, small_talk, search, fallback)

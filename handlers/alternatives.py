@@ -1,0 +1,64 @@
+"""Suggestions offered as quick replies when a search finds few or no matches."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.library import Library
+from bot.replies import ask
+from bot.understand import Query
+
+
+def type_word(library: Library, vtype: str, lang: str) -> str:
+    """The everyday word for a venue type, as a citizen would type it (first keyword)."""
+    words = library.catalog.keywords.types.get(vtype, [])
+    if lang == "en":
+        english = [w for w in words if w.isascii()]
+        return english[0] if english else vtype.replace("_", " ")
+    thai = [w for w in words if not w.isascii()]
+    return thai[0] if thai else library.catalog.keywords.type_labels_th.get(vtype, vtype)
+
+
+def place_name(library: Library, query: Query, lang: str) -> str | None:
+    """The first place the query named, in the citizen's language."""
+    if query.provinces:
+        province = library.catalog.places.province(query.provinces[0])
+        if province:
+            return province.name_en if lang == "en" else province.name_th
+    for key in query.regions:
+        region = library.catalog.places.regions.get(key)
+        if region:
+            return region.name_en if lang == "en" else region.name_th
+    return None
+
+
+def suggestions(library: Library, query: Query, lang: str, found: int) -> list[dict[str, Any]]:
+    """Quick replies: other types in the same place, the same type nearby or in the region."""
+    index = library.index
+    place = place_name(library, query, lang)
+    items: list[dict[str, Any]] = []
+    joiner = " in " if lang == "en" else "ใน"
+    if query.venue_types and place and query.provinces:
+        places = set(query.provinces)
+        present: dict[str, int] = {}
+        for entry in index.entries:
+            if entry.kind == "venue" and entry.provinces & places:
+                for vtype in entry.types - set(query.venue_types):
+                    present[vtype] = present.get(vtype, 0) + 1
+        for vtype, _ in sorted(present.items(), key=lambda kv: -kv[1])[:2]:
+            items.append(ask(f"{type_word(library, vtype, lang)}{joiner}{place}"))
+        word = type_word(library, query.venue_types[0], lang)
+        items.append(ask(f"{word} nearby" if lang == "en" else f"{word}ใกล้เคียง"))
+        province = library.catalog.places.province(query.provinces[0])
+        if province:
+            region = library.catalog.places.regions[province.region]
+            items.append(ask(f"{word} {region.name_en if lang == 'en' else region.name_th}"))
+    elif place and found == 0:
+        items.append(ask(f"{'learning places' if lang == 'en' else 'แหล่งเรียนรู้'} {place}"))
+    elif query.venue_types and not place:
+        word = type_word(library, query.venue_types[0], lang)
+        items.append(ask(f"{word} nearby" if lang == "en" else f"{word}ใกล้เคียง"))
+    if place and any(e.kind == "tour" and e.provinces & set(query.provinces) for e in index.entries) \
+            and not query.wants_tour:
+        items.append(ask(f"{'trips' if lang == 'en' else 'เส้นทาง'} {place}"))
+    return items
