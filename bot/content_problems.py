@@ -86,10 +86,7 @@ def problems_from(exc: ValidationError, doc: LinedDocument, base: tuple[Any, ...
     problems = []
     for err in exc.errors():
         loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith(("function-", "literal["))))
-        if err["type"] == "missing":
-            line = doc.line_of((*base,))
-        else:
-            line = doc.line_of((*base, *loc))
+        line = doc.line_of(base if err["type"] == "missing" else (*base, *loc))
         problems.append(ContentProblem(rel_path, line, item_id, field_name(loc),
                                        _thai_message(err, allowed_fields)))
     return problems

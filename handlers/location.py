@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from bot.session import Reply
 from bot.turn import Turn
 from handlers.results import new_list
-from bot.session import Reply
 
 
 def matches(turn: Turn) -> bool:

@@ -382,7 +382,7 @@ def split_sources(text: str) -> tuple[list[str], list[str]]:
 class Dumper(yaml.SafeDumper):
     """Block style with list items indented under their key (easier to edit by hand)."""
 
-    def increase_indent(self, flow=False, indentless=False):  # noqa: D401
+    def increase_indent(self, flow=False, indentless=False):
         return super().increase_indent(flow, False)
 
 
@@ -431,7 +431,7 @@ def build_venues(data: Path, provinces: list[dict], districts: set[tuple[str, st
         if r["province_th"] not in prov_th:
             raise SystemExit(f"{where}: unknown province {r['province_th']!r}")
 
-        def field(name: str) -> str | None:
+        def field(name: str, fix=fix, r=r, notes=notes, where=where) -> str | None:
             if name in fix:
                 return clean(fix[name])
             return strip_research(clean(r[name]), notes, f"{where} {name}")

