@@ -25,6 +25,7 @@ class Lexicon:
     fuzzy_places: dict[str, str] = field(default_factory=dict)
     dictionary: Trie | None = None
     max_phrase_len: int = 0
+    name_text: str = ""
 
     def add(self, phrase: str, kind: str, value: str) -> None:
         """Register a phrase meaning (kind, value)."""
@@ -73,9 +74,24 @@ def build_lexicon(catalog: Catalog) -> Lexicon:
                         ("thanks", kw.thanks), ("help", kw.help_words), ("filler", kw.filler_words)):
         for word in words:
             lex.add(word, kind, kind)
-    extra = list(lex.phrases) + [normalise(w) for w in _catalog_words(catalog)]
-    lex.dictionary = build_dictionary(extra)
+    names = [normalise(w, corrections) for w in _catalog_words(catalog)]
+    lex.name_text = "|".join(compact(n) for n in names)
+    meaningful = {k for k, kinds in lex.phrases.items() if len(k) >= 3 and any(kind != "filler" for kind, _ in kinds)}
+    lex.dictionary = build_dictionary(list(lex.phrases) + _name_words(names, meaningful))
     return lex
+
+
+def _name_words(names: list[str], phrases: set[str]) -> list[str]:
+    """Words of our names and aliases for the tokenizer, leaving out compounds that hide a known phrase.
+
+    "หอดูดาวโคราช" as one dictionary word would hide the type หอดูดาว and the place โคราช inside it.
+    """
+    words = set()
+    for name in names:
+        for word in name.split(" "):
+            if len(word) > 1 and not any(p in word and p != word for p in phrases):
+                words.add(word)
+    return sorted(words)
 
 
 def _catalog_words(catalog: Catalog) -> list[str]:

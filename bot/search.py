@@ -100,8 +100,9 @@ class Index:
                 score = fuzz.ratio(q, name, processor=None)
                 if len(name) >= 4 and name in q and name not in entry.generic:
                     score = max(score, 90 + 10 * len(name) / len(q))
-                elif len(q) >= 5 and q in name and not query.has_filters:
-                    score = max(score, 84 + 14 * len(q) / len(name))
+                elif len(q) >= 5 and q in name and q not in self.lexicon.phrases:
+                    # The start of a long official name ("พิพิธภัณฑ์สิรินธร (ศูนย์…)") is how people say it.
+                    score = max(score, 92 if name.startswith(q) else 84 + 14 * len(q) / len(name))
                 if " " in spaced_q or " " in spaced:
                     score = max(score, fuzz.token_sort_ratio(spaced_q, spaced, processor=None) - 2)
                 best = max(best, score)
@@ -109,27 +110,63 @@ class Index:
                 scores[entry.id] = best
         return scores
 
+    def word_scores(self, query: Query) -> dict[str, float]:
+        """How well the leftover words (not places, types or fillers) fit each entry's names (0–100)."""
+        words = [compact(w) for w in query.words if len(w) >= 2]
+        if not words:
+            return {}
+        scores: dict[str, float] = {}
+        for entry in self.entries:
+            total = 0.0
+            for word in words:
+                best = 0.0
+                for name in entry.names:
+                    if word == name:
+                        best = 100.0
+                        break
+                    if word in name:
+                        best = max(best, 95.0 if len(word) >= 3 else 70.0)
+                    elif len(word) >= 4:
+                        partial = fuzz.partial_ratio(word, name, processor=None)
+                        best = max(best, partial * 0.9 if partial >= 80 else 0.0)
+                total += best
+            scores[entry.id] = total / len(words)
+        return scores
+
     def find(self, query: Query, anchor: tuple[float, float] | None = None) -> SearchResult:
         """Rank entries for a parsed query; `anchor` is the citizen's last known point for "nearby"."""
         scores = self.name_scores(query)
         strong = [e for e in self.entries if scores.get(e.id, 0) >= NAME_STRONG]
-        filtered = self._filtered(query, scores) if query.has_filters else []
         if query.nearby and not strong:
             if anchor is None:
                 return SearchResult((), "need_location")
             return self.nearest(anchor, query.venue_types, query=query)
-        if strong and (query.words or any(scores[e.id] >= 100 for e in strong)):
-            if filtered:
-                fitting = [e for e in strong if e in filtered]
-                strong = fitting or strong
-            strong.sort(key=lambda e: (-scores[e.id], e.precision, e.order))
-            rest = [e for e in filtered if e not in strong]
-            return SearchResult(tuple(e.id for e in strong + rest), "named")
         if query.has_filters:
-            return SearchResult(tuple(e.id for e in filtered), "filtered" if filtered else "none")
+            filtered = self._filtered(query, self.word_scores(query))
+            # An exact name wins over filters read from inside it (สิรินธร is also a district).
+            fitting = [e for e in strong if e in filtered or scores[e.id] >= 100]
+            if fitting and (query.words or any(scores[e.id] >= 100 for e in fitting)):
+                fitting.sort(key=lambda e: (-scores[e.id], e.precision, e.order))
+                ranked = fitting + [e for e in filtered if e not in fitting]
+                return SearchResult(self._ids(ranked, query), "named")
+            if filtered:
+                return SearchResult(self._ids(filtered, query), "filtered")
+            if strong:
+                strong.sort(key=lambda e: (-scores[e.id], e.precision, e.order))
+                return SearchResult(self._ids(strong, query), "named")
+            return SearchResult((), "none")
+        if strong:
+            strong.sort(key=lambda e: (-scores[e.id], e.precision, e.order))
+            return SearchResult(self._ids(strong, query), "named")
         weak = sorted((e for e in self.entries if scores.get(e.id, 0) >= NAME_WEAK and len(query.core) >= 5),
                       key=lambda e: (-scores[e.id], e.order))[:3]
         return SearchResult(tuple(e.id for e in weak), "named" if weak else "none")
+
+    @staticmethod
+    def _ids(entries: list[Entry], query: Query) -> tuple[str, ...]:
+        if query.wants_tour:  # "ทริป…": routes first, venues after (stable order otherwise)
+            entries = sorted(entries, key=lambda e: e.kind != "tour")
+        return tuple(e.id for e in entries)
 
     def nearest(self, point: tuple[float, float], types: tuple[str, ...] = (), query: Query | None = None,
                 limit: int = 30) -> SearchResult:
@@ -162,13 +199,15 @@ class Index:
         wanted = {a for want in query.audience for a in _FAMILY.get(want, (want,))}
         return any(a in wanted for a in entry.audience)
 
-    def _filtered(self, query: Query, scores: dict[str, float]) -> list[Entry]:
+    def _filtered(self, query: Query, word_scores: dict[str, float]) -> list[Entry]:
         places = self._places(query)
         pool = []
         for e in self.entries:
             if places and not (e.provinces & places):
                 continue
-            if query.venue_types and (e.kind == "tour" or not (e.types & set(query.venue_types))):
+            if query.venue_types and e.kind == "tour" and not query.wants_tour:
+                continue
+            if query.venue_types and e.kind == "venue" and not (e.types & set(query.venue_types)):
                 continue
             if query.topics and not self._topic_fit(query, e):
                 continue
@@ -184,7 +223,7 @@ class Index:
                 0 if (query.wants_tour and e.kind == "tour") else 1,
                 0 if (query.districts and e.district in query.districts) else 1,
                 -sum(1 for key in query.phrases if key in e.text),
-                -round(scores.get(e.id, 0) / 10) if query.words else 0,
+                -round(word_scores.get(e.id, 0) / 10),
                 0 if (query.audience and self._audience_fit(query, e)) else 1,
                 0 if e.kind == "venue" or query.wants_tour else 1,
                 e.precision,

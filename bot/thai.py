@@ -15,9 +15,10 @@ from pythainlp.util import normalize as thai_normalize
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
-# Thai vowels and tone marks are never legitimately doubled; consonants may be (กรรม), so only runs of 3+.
+# Thai vowels and tone marks are never legitimately doubled; consonants may be, even tripled across a word
+# boundary (ถนน|นคร), so only runs of 4+ are typing stretch (สยามมมม).
 _THAI_MARK_RUN = re.compile(r"([\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e])\1+")
-_THAI_CONSONANT_RUN = re.compile(r"([\u0e01-\u0e2e])\1{2,}")
+_THAI_CONSONANT_RUN = re.compile(r"([\u0e01-\u0e2e])\1{3,}")
 _LATIN_RUN = re.compile(r"([a-z])\1{2,}")
 _SPACES = re.compile(r"\s+")
 _THAI_CHAR = re.compile(r"[\u0e00-\u0e7f]")
@@ -36,7 +37,7 @@ def normalise(text: str, corrections: Mapping[str, str] | None = None) -> str:
     text = thai_normalize(text)
     text = _THAI_MARK_RUN.sub(r"\1", text)
     text = _THAI_CONSONANT_RUN.sub(r"\1", text)
-    text = _LATIN_RUN.sub(r"\1", text)
+    text = _LATIN_RUN.sub(r"\1\1", text)  # "schoooool" → "school"; English has real double letters
     text = _SPACES.sub(" ", text).strip()
     if corrections:
         text = apply_corrections(text, corrections)
@@ -50,7 +51,8 @@ def apply_corrections(text: str, corrections: Mapping[str, str]) -> str:
             continue
         right = corrections[wrong]
         # A misspelling may be a prefix of the right word (พิพิธภัณ → พิพิธภัณฑ์): leave correct text alone.
-        text = re.sub(re.escape(wrong), lambda m, r=right: r if not m.string.startswith(r, m.start()) else m[0],
+        text = re.sub(re.escape(wrong),
+                      lambda m, r=right: m[0] if len(r) > len(m[0]) and m.string.startswith(r, m.start()) else r,
                       text)
     return text
 
@@ -92,11 +94,9 @@ def build_dictionary(extra: Iterable[str]) -> Trie:
     """PyThaiNLP's word list plus our names, aliases and place words, as a newmm trie."""
     words = set(_base_words())
     for phrase in extra:
-        phrase = normalise(phrase)
         if phrase:
             words.add(phrase)
             words.update(part for part in phrase.split(" ") if len(part) > 1)
-            words.add(compact(phrase))
     return Trie(words)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz, process
 
@@ -85,18 +85,26 @@ def parse(text: str, lexicon: Lexicon) -> Query:
         audience=tuple(found.kinds.get("audience", [])), wants_tour="tour" in found.kinds,
         nearby="nearby" in found.kinds, words=words, core=core, phrases=tuple(found.keys),
     )
-    return _with_intent(query, found)
+    return _with_intent(query, found, lexicon)
 
 
-def _with_intent(query: Query, found: _Found) -> Query:
-    from dataclasses import replace
-
+def _with_intent(query: Query, found: _Found, lexicon: Lexicon) -> Query:
+    if query.has_filters and _incidental_place(query, lexicon):
+        return replace(query, intent="out_of_scope")
     if query.has_filters or query.words:
         return query
     for intent in ("help", "greeting", "thanks"):
         if intent in found.kinds:
             return replace(query, intent=intent)
     return replace(query, intent="out_of_scope")
+
+
+def _incidental_place(query: Query, lexicon: Lexicon) -> bool:
+    """A place word inside an unrelated sentence ("จองตั๋วเครื่องบินไปภูเก็ต", "เลยไม่ไปละ")."""
+    if query.venue_types or query.topics or query.audience or query.wants_tour or query.nearby:
+        return False
+    unknown = [w for w in query.words if len(w) < 3 or compact(w) not in lexicon.name_text]
+    return len(unknown) >= 2
 
 
 def _is_filler(token: str, lexicon: Lexicon) -> bool:
@@ -121,10 +129,11 @@ def _match_phrases(norm: str, spans: list[tuple[str, int, int]], lexicon: Lexico
         best_end, best = -1, None
         for j in range(i, len(spans)):
             key = compact(norm[spans[i][1] : spans[j][2]])
-            if len(key) > lexicon.max_phrase_len:
+            if len(key) > lexicon.max_phrase_len + 1:
                 break
-            if key in lexicon.phrases:
-                best_end, best = j, lexicon.phrases[key]
+            meaning = lexicon.phrases.get(key) or lexicon.phrases.get(key.rstrip("."))
+            if meaning:
+                best_end, best = j, meaning
         if best is None:
             i += 1
             continue

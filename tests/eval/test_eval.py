@@ -1,0 +1,33 @@
+"""The evaluation runs with the suite: no figure may drop below its floor (5 points under what we reached)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.library import Library
+from tests.eval.metrics import METRICS, bot_results, evaluate, load_queries
+
+FLOORS = yaml.safe_load(Path(__file__).with_name("floors.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def scores(library: Library):
+    """Our scores on each labelled set."""
+    return {name: evaluate(bot_results(library), load_queries(name)) for name in FLOORS}
+
+
+@pytest.mark.parametrize("set_name", list(FLOORS))
+@pytest.mark.parametrize("metric", METRICS)
+def test_quality_stays_above_its_floor(scores, set_name: str, metric: str) -> None:
+    score = scores[set_name]
+    reached = score.percent(metric)
+    assert reached >= FLOORS[set_name][metric], (
+        f"{set_name} {metric} fell to {reached:.1f}% (floor {FLOORS[set_name][metric]}%). Misses:\n"
+        + "\n".join(score.misses))
+
+
+def test_the_labelled_set_is_big_enough() -> None:
+    assert len(load_queries("queries")) >= 150

@@ -1,0 +1,95 @@
+"""Parsing tables: places (with the abbreviation traps), regions, types, topics, audience and intents."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.library import Library
+from bot.understand import parse
+
+
+@pytest.mark.parametrize(("text", "province"), [
+    ("ห้องสมุด กทม", "กรุงเทพมหานคร"),
+    ("ห้องสมุดกทม.", "กรุงเทพมหานคร"),
+    ("พิพิธภัณฑ์ในกรุงเทพ", "กรุงเทพมหานคร"),
+    ("บางกอก", "กรุงเทพมหานคร"),
+    ("แหล่งเรียนรู้ โคราช", "นครราชสีมา"),
+    ("หอดูดาว korat", "นครราชสีมา"),
+    ("ศูนย์เรียนรู้ ปทุม", "ปทุมธานี"),
+    ("หอดูดาวแปดริ้ว", "ฉะเชิงเทรา"),
+    ("museums in khon kaen", "ขอนแก่น"),
+    ("หาดใหญ่", "สงขลา"),  # a district names its province
+    ("แม่ริม", "เชียงใหม่"),
+    ("เชียงไหม่", "เชียงใหม่"),  # misspelt, fixed by data
+    ("เชียงใม่", "เชียงใหม่"),  # misspelt, caught by fuzzy matching
+    ("ขก", "ขอนแก่น"),  # a two-letter abbreviation as the whole message
+    ("ศพช. จ.นน", "น่าน"),  # after จ.
+    ("พิพิธภัณฑ์ ขก.", "ขอนแก่น"),  # with a dot
+])
+def test_places(library: Library, text: str, province: str) -> None:
+    assert province in parse(text, library.lexicon).provinces
+
+
+@pytest.mark.parametrize("text", [
+    "ฉันนน555",  # นน inside a word is not น่าน
+    "นานมากกกก",
+    "ขอบคุณมากกก",
+    "สมุทรสงคราม",  # must not fuzzy-match ตาก or anything else than itself
+])
+def test_abbreviation_and_fuzzy_traps(library: Library, text: str) -> None:
+    provinces = parse(text, library.lexicon).provinces
+    assert "น่าน" not in provinces and "ตาก" not in provinces
+
+
+@pytest.mark.parametrize(("text", "region"), [
+    ("tk park ในภาคใต้", "south"), ("ศพช. อีสาน", "northeast"), ("พิพิธภัณฑ์ภาคเหนือ", "north"),
+    ("museums in the north", "north"), ("ห้องสมุดภาคตะวันออก", "east"),
+    ("แหล่งเรียนรู้ภาคตะวันออกเฉียงเหนือ", "northeast"),
+])
+def test_regions(library: Library, text: str, region: str) -> None:
+    assert parse(text, library.lexicon).regions == (region,)
+
+
+@pytest.mark.parametrize(("text", "vtype"), [
+    ("ห้องสมุด", "library"), ("หอสมุด", "library"), ("library", "library"),
+    ("tk park", "tk_park"), ("ทีเคพาร์ค", "tk_park"), ("อุทยานการเรียนรู้", "tk_park"),
+    ("พิพิธภัณฑ์", "museum"), ("มิวเซียม", "museum"), ("museums", "museum"), ("พิพิทภัณฑ์", "museum"),
+    ("หอดูดาว", "science_centre"), ("ท้องฟ้าจำลอง", "science_centre"), ("ศูนย์วิทย์", "science_centre"),
+    ("ศพช.", "community_centre"), ("ศูนย์เรียนรู้", "learning_centre"), ("สนามเด็กเล่น", "playground"),
+])
+def test_types(library: Library, text: str, vtype: str) -> None:
+    assert vtype in parse(text, library.lexicon).venue_types
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("ดูดาว", "ดาราศาสตร์"), ("ไดโนเสาร์", "ไดโนเสาร์"), ("ผ้าไหม ขอนแก่น", "ผ้า"),
+    ("ประวัติศาสตร์", "ประวัติศาสตร์"), ("โคก หนอง นา", "โคก หนอง นา"),
+])
+def test_topics(library: Library, text: str, topic: str) -> None:
+    assert topic in parse(text, library.lexicon).topics
+
+
+@pytest.mark.parametrize(("text", "audience"), [("พาลูกไปพิพิธภัณฑ์", "เด็ก"), ("ที่เที่ยวครอบครัว", "ครอบครัว"),
+                                                ("ผู้สูงอายุ", "ผู้สูงอายุ")])
+def test_audience(library: Library, text: str, audience: str) -> None:
+    assert audience in parse(text, library.lexicon).audience
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("สวัสดีครับ", "greeting"), ("hello", "greeting"), ("ขอบคุณค่ะ", "thanks"), ("ใช้ยังไง", "help"),
+    ("ราคาทองวันนี้", "find"),  # nothing matches later; the search decides it is out of scope
+    ("555", "out_of_scope"), ("😂😂", "out_of_scope"), ("จองตั๋วเครื่องบินไปภูเก็ต", "out_of_scope"),
+    ("เลยไม่ไปละ", "out_of_scope"), ("พิพิธภัณฑ์ในขอนแก่น", "find"), ("เส้นทางท่องเที่ยว", "find"),
+])
+def test_intents(library: Library, text: str, intent: str) -> None:
+    assert parse(text, library.lexicon).intent == intent
+
+
+def test_tour_words(library: Library) -> None:
+    assert parse("ทริปเมืองเก่าสงขลา", library.lexicon).wants_tour
+    assert not parse("พิพิธภัณฑ์สงขลา", library.lexicon).wants_tour
+
+
+def test_huge_and_hostile_text_is_bounded(library: Library) -> None:
+    query = parse("พิพิธภัณฑ์ " * 5000 + "<script>alert(1)</script>'; DROP TABLE venues;--", library.lexicon)
+    assert len(query.text) <= 300
