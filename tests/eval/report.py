@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bot.content_loader import load_catalog
 from bot.library import Library
-from tests.eval.metrics import METRICS, baseline_results, bot_results, evaluate, load_queries
+from tests.eval.metrics import EVAL_DIR, METRICS, baseline_results, bot_results, evaluate, load_queries
 
 LABELS = {"top1": "top-1 (named, tours)", "top3": "top-3 (named, tours)", "precision3": "precision@3 (type/place)",
           "out_of_scope": "out-of-scope", "greeting": "greetings"}
@@ -19,17 +19,23 @@ def main() -> int:
     result = load_catalog(Path(__file__).resolve().parents[2] / "content")
     assert result.catalog is not None
     library = Library.build(result.catalog)
-    queries = load_queries()
-    ours, base = evaluate(bot_results(library), queries), evaluate(baseline_results(library), queries)
-    print(f"{len(queries)} labelled queries\n")
-    print(f"| {'metric':26} | {'RianRu':>7} | {'baseline':>8} | {'target':>6} | queries |")
-    print(f"|{'-' * 28}|{'-' * 9}|{'-' * 10}|{'-' * 8}|{'-' * 9}|")
+    sets = [name for name in ("queries", "holdout") if (EVAL_DIR / f"{name}.yaml").exists()]
+    runs = {}
+    for name in sets:
+        queries = load_queries(name)
+        runs[name] = (evaluate(bot_results(library), queries), evaluate(baseline_results(library), queries),
+                      len(queries))
+    header = "".join(f" {name} ({runs[name][2]}) RianRu | baseline |" for name in sets)
+    print(f"| {'metric':26} |{header} target |")
+    print("|" + "---|" * (2 + 2 * len(sets)))
     for metric in METRICS:
-        print(f"| {LABELS[metric]:26} | {ours.percent(metric):6.1f}% | {base.percent(metric):7.1f}% | "
-              f"{TARGETS[metric]:5}% | {ours.totals[metric]:7} |")
-    print(f"\nmisses ({len(ours.misses)}):")
-    for miss in ours.misses:
-        print("  " + miss)
+        cells = "".join(f" {runs[n][0].percent(metric):5.1f}% | {runs[n][1].percent(metric):5.1f}% |" for n in sets)
+        print(f"| {LABELS[metric]:26} |{cells} {TARGETS[metric]}% |")
+    for name in sets:
+        ours = runs[name][0]
+        print(f"\n{name}: misses ({len(ours.misses)}):")
+        for miss in ours.misses:
+            print("  " + miss)
     return 0
 
 
