@@ -125,7 +125,7 @@ class Index:
                         best = 100.0
                         break
                     if word in name:
-                        best = max(best, 95.0 if len(word) >= 3 else 70.0)
+                        best = max(best, 95.0 if len(word) >= 4 else 60.0)
                     elif len(word) >= 4:
                         partial = fuzz.partial_ratio(word, name, processor=None)
                         best = max(best, partial * 0.9 if partial >= 80 else 0.0)
@@ -145,7 +145,12 @@ class Index:
             filtered = self._filtered(query, self.word_scores(query))
             # An exact name wins over filters read from inside it (สิรินธร is also a district).
             fitting = [e for e in strong if e in filtered or scores[e.id] >= 100]
-            if fitting and (query.words or any(scores[e.id] >= 100 for e in fitting)):
+            # A clear name match outside the filters beats filters that no listed name supports
+            # ("หอศิลป์ กทม" is an alias of a venue that is neither a museum nor about ศิลปะ by type).
+            if not fitting and strong and max(scores[e.id] for e in strong) >= 92 \
+                    and not any(scores.get(e.id, 0) >= NAME_STRONG for e in filtered):
+                fitting = [e for e in strong if scores[e.id] >= 92]
+            if fitting and (query.words or any(scores[e.id] >= 92 for e in fitting)):
                 fitting.sort(key=lambda e: (-scores[e.id], e.precision, e.order))
                 ranked = fitting + [e for e in filtered if e not in fitting]
                 return SearchResult(self._ids(ranked, query), "named")

@@ -104,7 +104,11 @@ def _incidental_place(query: Query, lexicon: Lexicon) -> bool:
     if query.venue_types or query.topics or query.audience or query.wants_tour or query.nearby:
         return False
     unknown = [w for w in query.words if len(w) < 3 or compact(w) not in lexicon.name_text]
-    return len(unknown) >= 2
+    if len(unknown) < 2:
+        return False
+    # Fragments of a misspelt name ("โฮงมูลมัง" → โฮ|ง|มูล|มัง) still look like one of our names.
+    joined = compact("".join(query.words))
+    return fuzz.partial_ratio(joined, lexicon.name_text, processor=None) < 80
 
 
 def _is_filler(token: str, lexicon: Lexicon) -> bool:
