@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from linebot.v3.webhooks import (
@@ -57,6 +58,12 @@ def _without_mentions(message: TextMessageContent) -> str:
     return text
 
 
+def _on_earth(lat: float | None, lon: float | None) -> bool:
+    """Finite coordinates within ±90/±180 (anything else would crash or print "nan km" distances)."""
+    return (lat is not None and lon is not None and math.isfinite(lat) and math.isfinite(lon)
+            and -90 <= lat <= 90 and -180 <= lon <= 180)
+
+
 def to_work(event: object) -> Work | None:
     """A Work item for events the bot answers; None for standby, unknown types, or group chatter."""
     if getattr(event, "mode", "active") == "standby":
@@ -77,7 +84,7 @@ def to_work(event: object) -> Work | None:
             user_input = UserInput("text", text=_without_mentions(message) if in_group else message.text or "")
         elif in_group:
             return None
-        elif isinstance(message, LocationMessageContent):
+        elif isinstance(message, LocationMessageContent) and _on_earth(message.latitude, message.longitude):
             user_input = UserInput("location", lat=message.latitude, lon=message.longitude,
                                    title=message.title or "")
         else:

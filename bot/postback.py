@@ -43,6 +43,6 @@ def decode(data: str) -> Postback | None:
     if action not in ACTIONS:
         return None
     seq_raw = fields.get("s")
-    if seq_raw is not None and not seq_raw.isdigit():
+    if seq_raw is not None and not (seq_raw.isascii() and seq_raw.isdigit()):  # "²".isdigit(), int("²") fails
         return None
     return Postback(action=action, seq=int(seq_raw) if seq_raw else None, item=fields.get("i"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -42,14 +43,32 @@ class Session:
 
 
 def _check(session: Session) -> None:
-    if not isinstance(session.seq, int) or session.seq < 0 or session.lang not in ("th", "en"):
+    if not _is_int(session.seq) or session.seq < 0 or session.lang not in ("th", "en"):
         raise ValueError("bad session header")
-    if not isinstance(session.results, list) or not all(isinstance(i, str) for i in session.results):
+    if not _is_str_list(session.results):
         raise ValueError("bad results")
-    if not isinstance(session.shown, int) or not isinstance(session.distances, dict):
+    if not _is_int(session.shown) or not 0 <= session.shown <= len(session.results):
         raise ValueError("bad paging")
-    if session.anchor is not None and (not isinstance(session.anchor, list) or len(session.anchor) != 2):
+    if not isinstance(session.distances, dict) or not all(
+            isinstance(k, str) and _is_number(v) for k, v in session.distances.items()):
+        raise ValueError("bad distances")
+    if session.anchor is not None and (not isinstance(session.anchor, list) or len(session.anchor) != 2
+                                       or not all(_is_number(x) for x in session.anchor)):
         raise ValueError("bad anchor")
+    if not _is_str_list(session.last_types) or not _is_str_list(session.last_places):
+        raise ValueError("bad remembered filters")
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _is_str_list(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(i, str) for i in value)
 
 
 @dataclass(frozen=True)
