@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 import secrets
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -110,29 +111,24 @@ def _is_http_url(value: str) -> bool:
 
 
 def _positive_int(env: Mapping[str, str], name: str, default: int, problems: list[str]) -> int:
-    raw = env.get(name)
-    if raw is None:
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        problems.append(f"{name}: not an integer: {raw!r}")
-        return default
-    if value <= 0:
-        problems.append(f"{name}: must be positive, got {value}")
-    return value
+    return _positive(env, name, default, int, "an integer", problems)
 
 
 def _positive_float(env: Mapping[str, str], name: str, default: float, problems: list[str]) -> float:
+    return _positive(env, name, default, float, "a number", problems)
+
+
+def _positive(env: Mapping[str, str], name: str, default: Any, cast: Callable[[str], Any], kind: str,
+              problems: list[str]) -> Any:
     raw = env.get(name)
     if raw is None:
         return default
     try:
-        value = float(raw)
+        value = cast(raw)
     except ValueError:
-        problems.append(f"{name}: not a number: {raw!r}")
+        problems.append(f"{name}: not {kind}: {raw!r}")
         return default
-    if value <= 0:
+    if not value > 0:
         problems.append(f"{name}: must be positive, got {value}")
     return value
 
