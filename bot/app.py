@@ -36,7 +36,7 @@ def create_app(config: Mapping[str, str] | None = None, *, watch: bool = True) -
     settings = settings_from(config)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app = Flask(__name__, instance_path=str(settings.instance_path))
-    app.config.update(SECRET_KEY=settings.secret_key, SESSION_COOKIE_HTTPONLY=True,
+    app.config.update(SECRET_KEY=settings.secret_key, SESSION_COOKIE_HTTPONLY=True, MAX_CONTENT_LENGTH=2 * 1024 * 1024,
                       SESSION_COOKIE_SAMESITE="Lax", JSON_AS_ASCII=False)
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     content = ContentState(settings.content_dir, settings.instance_path)
@@ -50,9 +50,10 @@ def create_app(config: Mapping[str, str] | None = None, *, watch: bool = True) -
     app.extensions["rianru"] = services
 
     from bot.cli import register_cli
-    from routes import health, webhook
+    from routes import health, preview, webhook
 
     app.register_blueprint(health.bp)
     app.register_blueprint(webhook.bp)
+    app.register_blueprint(preview.bp)
     register_cli(app)
     return app
