@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from bot.keywords import Keywords
 from bot.places import Places
@@ -24,6 +24,7 @@ _DAY_SPEC = re.compile(r"^[a-z]{3}(-[a-z]{3})?(,[a-z]{3}(-[a-z]{3})?)*$")
 # LINE shows a bubble title on a few lines; longer names are cut mid-word, so the validator caps them.
 MAX_NAME = 100
 MAX_ALIAS = 60
+LINK_SCHEMES = ("http", "https", "tel", "line")
 
 
 class _Strict(BaseModel):
@@ -33,17 +34,41 @@ class _Strict(BaseModel):
 def expand_days(spec: str) -> list[str]:
     """Turn "tue-sun" or "sat,sun" into the list of day keys; raise ValueError when malformed."""
     if not _DAY_SPEC.match(spec):
-        raise ValueError(f'"{spec}" is not a day range like "tue-sun" or "sat,sun"')
+        raise ValueError(f'ช่วงวัน "{spec}" ไม่ถูกต้อง ต้องเขียนแบบ "tue-sun" หรือ "sat,sun" '
+                         f"(bad day range; days are {', '.join(DAYS)})")
     days: list[str] = []
     for part in spec.split(","):
         start, _, end = part.partition("-")
         for day in (start, end or start):
             if day not in DAYS:
-                raise ValueError(f'unknown day "{day}" (use {", ".join(DAYS)})')
+                raise ValueError(f'ไม่รู้จักวัน "{day}" ใช้ได้เฉพาะ {", ".join(DAYS)} (unknown day)')
         i, j = DAYS.index(start), DAYS.index(end or start)
         span = DAYS[i : j + 1] if i <= j else DAYS[i:] + DAYS[: j + 1]
         days.extend(d for d in span if d not in days)
     return days
+
+
+def _check_time(value: str) -> str:
+    if not _TIME.match(value):
+        raise ValueError(f'"{value}" ไม่ใช่เวลาแบบ HH:MM เช่น \'09:30\' (time must be HH:MM, in quotes)')
+    return value
+
+
+def _one_line(value: str) -> str:
+    if "\n" in value or "\r" in value:
+        raise ValueError("ข้อความต้องอยู่บรรทัดเดียว ไม่เช่นนั้น LINE จะแสดงผิดรูป (must be a single line)")
+    return value
+
+
+def _alias(value: str) -> str:
+    if not value or len(value) > MAX_ALIAS or "\n" in value:
+        raise ValueError(f"ชื่อเรียกอื่นต้องยาว 1–{MAX_ALIAS} ตัวอักษรในบรรทัดเดียว จึงใช้เป็นปุ่มตอบด่วนได้ "
+                         f"(alias too long for a quick-reply label)")
+    return value
+
+
+Name = Annotated[str, AfterValidator(_one_line)]
+Alias = Annotated[str, AfterValidator(_alias)]
 
 
 class OpeningHours(_Strict):
@@ -62,14 +87,12 @@ class OpeningHours(_Strict):
     @field_validator("open", "close")
     @classmethod
     def _time(cls, value: str) -> str:
-        if not _TIME.match(value):
-            raise ValueError(f'"{value}" is not a time like "09:30"')
-        return value
+        return _check_time(value)
 
     @model_validator(mode="after")
     def _order(self) -> OpeningHours:
         if self.close <= self.open:
-            raise ValueError(f"close {self.close} is not after open {self.open}")
+            raise ValueError(f"เวลาปิด {self.close} ต้องหลังเวลาเปิด {self.open} (close must be after open)")
         return self
 
 
@@ -78,8 +101,11 @@ def check_link(value: str | None, schemes: tuple[str, ...]) -> str | None:
     if value is None:
         return None
     scheme = value.split(":", 1)[0].lower() if ":" in value else ""
-    if scheme not in schemes or len(value) > 1000:
-        raise ValueError(f'"{value}" must be a link starting with {" or ".join(s + ":" for s in schemes)}')
+    bare = scheme in ("http", "https") and not value[len(scheme) + 1 :].startswith("//")
+    if scheme not in schemes or bare or len(value) > 1000 or any(c.isspace() for c in value):
+        allowed = ", ".join(s + ":" for s in schemes)
+        raise ValueError(f'ลิงก์ "{value[:60]}" ต้องขึ้นต้นด้วย {allowed} และไม่มีช่องว่าง '
+                         f"(link must start with {allowed})")
     return value
 
 
@@ -87,9 +113,9 @@ class Venue(_Strict):
     """A learning venue as officers write it in content/venues/<province>.yaml."""
 
     id: str = Field(pattern=_ID)
-    name_th: str = Field(min_length=1, max_length=MAX_NAME)
-    name_en: str | None = Field(default=None, max_length=MAX_NAME)
-    aliases: list[str] = Field(default_factory=list)
+    name_th: Name = Field(min_length=1, max_length=MAX_NAME)
+    name_en: Name | None = Field(default=None, max_length=MAX_NAME)
+    aliases: list[Alias] = Field(default_factory=list)
     type: VenueType
     network: str | None = None
     province_th: str = Field(min_length=1)
@@ -109,18 +135,10 @@ class Venue(_Strict):
     sources: list[str] = Field(default_factory=list)
     note: str | None = None
 
-    @field_validator("aliases")
-    @classmethod
-    def _aliases(cls, value: list[str]) -> list[str]:
-        for alias in value:
-            if not alias.strip() or len(alias) > MAX_ALIAS:
-                raise ValueError(f'alias "{alias}" must be 1–{MAX_ALIAS} characters')
-        return value
-
     @field_validator("website")
     @classmethod
     def _website(cls, value: str | None) -> str | None:
-        return check_link(value, ("http", "https", "tel", "line"))
+        return check_link(value, LINK_SCHEMES)
 
     @field_validator("image")
     @classmethod
@@ -130,7 +148,7 @@ class Venue(_Strict):
     @model_validator(mode="after")
     def _coordinates(self) -> Venue:
         if (self.lat is None) != (self.lon is None):
-            raise ValueError("lat and lon must be given together")
+            raise ValueError("ต้องระบุ lat และ lon คู่กัน (lat and lon must be given together)")
         return self
 
 
@@ -138,21 +156,20 @@ class Stop(_Strict):
     """One stop of a tour: a catalog venue (`venue`) or a named place (`name_th`)."""
 
     venue: str | None = None
-    name_th: str | None = Field(default=None, max_length=MAX_NAME)
+    name_th: Name | None = Field(default=None, max_length=MAX_NAME)
     time: str | None = None
     note_th: str | None = Field(default=None, max_length=300)
 
     @field_validator("time")
     @classmethod
     def _time(cls, value: str | None) -> str | None:
-        if value is not None and not _TIME.match(value):
-            raise ValueError(f'"{value}" is not a time like "08:00"')
-        return value
+        return None if value is None else _check_time(value)
 
     @model_validator(mode="after")
     def _one_of(self) -> Stop:
         if (self.venue is None) == (self.name_th is None):
-            raise ValueError("a stop needs exactly one of venue or name_th")
+            raise ValueError("จุดแวะต้องมี venue (รหัสสถานที่) หรือ name_th (ชื่อสถานที่) อย่างใดอย่างหนึ่ง "
+                             "(a stop needs exactly one of venue or name_th)")
         return self
 
 
@@ -160,8 +177,8 @@ class TourRoute(_Strict):
     """A knowledge-tourism route as officers write it in content/tours/<id>.yaml."""
 
     id: str = Field(pattern=_ID)
-    name_th: str = Field(min_length=1, max_length=MAX_NAME)
-    name_en: str | None = Field(default=None, max_length=MAX_NAME)
+    name_th: Name = Field(min_length=1, max_length=MAX_NAME)
+    name_en: Name | None = Field(default=None, max_length=MAX_NAME)
     provinces: list[str] = Field(min_length=1)
     themes: list[str] = Field(default_factory=list)
     duration_th: str | None = Field(default=None, max_length=60)

@@ -39,6 +39,9 @@ def render_text(messages: list[dict[str, Any]]) -> str:
 
 def register_cli(app: Flask) -> None:
     """Attach the bot's commands to the app's `flask` CLI."""
+    from bot.content_cli import content_group
+
+    app.cli.add_command(content_group)
 
     @app.cli.command("ask")
     @click.argument("text")

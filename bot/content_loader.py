@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -10,10 +11,14 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from bot.catalog import Catalog, TourRoute, Venue
-from bot.content_problems import ContentProblem, problems_from, suggest
+from bot.content_checks import check_keywords, check_tours, check_venues
+from bot.content_problems import ContentProblem, Located, field_name, problems_from
 from bot.keywords import Keywords
 from bot.places import Places
 from bot.yaml_lines import LinedDocument, YamlSyntaxError, load_lined
+
+WATCHED = ("venues/*.yaml", "tours/*.yaml", "events/*.yaml", "places.yaml", "keywords.yaml")
+_RAW_ID = re.compile(r"^\s*(?:-\s+)?id:\s*['\"]?([a-z0-9][a-z0-9-]*)", re.MULTILINE)
 
 
 @dataclass
@@ -26,23 +31,24 @@ class LoadResult:
     @property
     def errors(self) -> list[ContentProblem]:
         """Problems that block publishing."""
-        return [p for p in self.problems if p.severity == "error"]
+        return [p for p in self.problems if p.is_error]
 
     @property
     def warnings(self) -> list[ContentProblem]:
         """Problems worth a look that do not block publishing."""
-        return [p for p in self.problems if p.severity == "warning"]
+        return [p for p in self.problems if not p.is_error]
 
 
-def content_files(content_dir: Path) -> dict[str, float]:
-    """Every content file with its modification time (what live reload watches)."""
-    files: dict[str, float] = {}
-    for pattern in ("venues/*.yaml", "tours/*.yaml", "events/*.yaml", "places.yaml", "keywords.yaml"):
+def content_files(content_dir: Path) -> dict[str, tuple[int, int]]:
+    """Every content file with its modification time and size (what live reload watches)."""
+    files: dict[str, tuple[int, int]] = {}
+    for pattern in WATCHED:
         for path in sorted(content_dir.glob(pattern)):
             try:
-                files[str(path)] = path.stat().st_mtime_ns
+                stat = path.stat()
             except FileNotFoundError:
                 continue
+            files[str(path)] = (stat.st_mtime_ns, stat.st_size)
     return files
 
 
@@ -51,6 +57,8 @@ class _Reader:
         self.dir = content_dir
         self.problems: list[ContentProblem] = []
         self.digest = hashlib.sha256()
+        self.first_seen: dict[str, str] = {}  # id → "path:line", valid or not, so duplicates always show
+        self.known_ids: set[str] = set()  # ids seen even in invalid files, so stops do not cascade
 
     def rel(self, path: Path) -> str:
         try:
@@ -62,118 +70,120 @@ class _Reader:
         try:
             raw = path.read_bytes()
         except OSError as exc:
-            self.problems.append(ContentProblem(self.rel(path), 1, "-", "-", f"อ่านไฟล์ไม่ได้ (cannot read): {exc}"))
+            self.error(self.rel(path), 1, "-", "-", f"อ่านไฟล์ไม่ได้ (cannot read): {exc}")
             return None
         self.digest.update(self.rel(path).encode() + b"\0" + raw)
         try:
-            return load_lined(raw.decode("utf-8"))
+            doc = load_lined(raw.decode("utf-8"))
         except UnicodeDecodeError:
-            self.problems.append(ContentProblem(self.rel(path), 1, "-", "-",
-                                                "ไฟล์ต้องบันทึกเป็น UTF-8 (file must be UTF-8)"))
+            self.error(self.rel(path), 1, "-", "-", "ไฟล์ต้องบันทึกเป็น UTF-8 (file must be UTF-8)")
+            return None
         except YamlSyntaxError as exc:
-            self.problems.append(ContentProblem(
-                self.rel(path), exc.line, "-", "-",
-                f"รูปแบบ YAML ผิดที่คอลัมน์ {exc.column} (YAML syntax error, column {exc.column}): {exc.problem}"))
-        return None
+            self.known_ids.update(_RAW_ID.findall(raw.decode("utf-8", "replace")))
+            self.error(self.rel(path), exc.line, "-", "-",
+                       f"รูปแบบ YAML ผิดที่บรรทัด {exc.line} คอลัมน์ {exc.column} — ตรวจการย่อหน้า เครื่องหมาย : "
+                       f"และเครื่องหมายคำพูด (YAML syntax error, line {exc.line} column {exc.column}): {exc.problem}")
+            return None
+        for fields, line in doc.duplicates:
+            self.error(self.rel(path), line, "-", field_name(fields),
+                       "ช่องนี้ซ้ำในรายการเดียวกัน ระบบจะใช้ค่าสุดท้ายเท่านั้น (duplicate field)")
+        return doc
 
-    def model(self, cls: type[BaseModel], data: Any, doc: LinedDocument, base: tuple, path: Path,
-              item_id: str) -> Any:
+    def model(self, cls: type[BaseModel], doc: LinedDocument, base: tuple, rel: str, item_id: str) -> Any:
+        data = doc.data
+        for key in base:
+            data = data[key]
         try:
             return cls.model_validate(data)
         except ValidationError as exc:
-            self.problems.extend(problems_from(exc, doc, base, self.rel(path), item_id, list(cls.model_fields)))
+            self.problems.extend(problems_from(exc, doc, base, rel, item_id, list(cls.model_fields)))
             return None
 
-    def error(self, path: Path, line: int, item_id: str, fld: str, message: str, severity: str = "error"):
-        self.problems.append(ContentProblem(self.rel(path), line, item_id, fld, message, severity))
+    def error(self, rel: str, line: int, item_id: str, fld: str, message: str) -> None:
+        self.problems.append(ContentProblem(rel, line, item_id, fld, message))
+
+    def claim(self, item_id: str, rel: str, line: int) -> bool:
+        """Record where an id is defined; False (and an error here) when an earlier item has it."""
+        self.known_ids.add(item_id)
+        if item_id in self.first_seen:
+            self.error(rel, line, item_id, "id", f"รหัสซ้ำกับ {self.first_seen[item_id]} — รหัสต้องไม่ซ้ำกันทุกไฟล์ "
+                                                 f"(duplicate id)")
+            return False
+        self.first_seen[item_id] = f"{rel}:{line}"
+        return True
 
 
-def load_catalog(content_dir: Path) -> LoadResult:
-    """Load and validate every file under `content_dir`; the catalog is None when any error exists."""
+def load_catalog(content_dir: Path, venue_docs: list[tuple[str, LinedDocument]] | None = None) -> LoadResult:
+    """Load and validate every file under `content_dir`; the catalog is None when any error exists.
+
+    `venue_docs` (name, document) replaces venues/*.yaml, e.g. rows of an imported spreadsheet."""
     reader = _Reader(content_dir)
-    venues, venue_lines = _load_venues(reader)
-    tours = _load_tours(reader, venues)
-    places = _load_single(reader, "places.yaml", Places)
-    keywords = _load_single(reader, "keywords.yaml", Keywords) or (None if reader.problems else Keywords())
+    places = (_load_single(reader, "places.yaml", Places) or (None,))[0]
+    keywords = _load_single(reader, "keywords.yaml", Keywords)
+    if venue_docs is None:
+        paths = sorted((content_dir / "venues").glob("*.yaml"))
+        venue_docs = [(reader.rel(p), doc) for p in paths if (doc := reader.read(p)) is not None]
+    venues: dict[str, Located] = {}
+    for rel, doc in venue_docs:
+        _add_venues(reader, rel, doc, venues)
+    venue_ids_seen = set(reader.known_ids)  # including invalid venues, so their stops do not cascade
+    tours = _load_tours(reader)
     if places is not None:
-        _check_provinces(reader, venues, venue_lines, places)
-    errors = [p for p in reader.problems if p.severity == "error"]
-    if errors or places is None or keywords is None:
+        reader.problems.extend(check_venues(venues, places))
+    reader.problems.extend(check_tours(tours, set(venues), venue_ids_seen, places))
+    if keywords is not None:
+        reader.problems.extend(check_keywords(*keywords, reader.rel(content_dir / "keywords.yaml")))
+    if any(p.is_error for p in reader.problems) or places is None or keywords is None:
         return LoadResult(None, reader.problems)
-    catalog = Catalog(venues=venues, tours=tours, places=places, keywords=keywords,
-                      version=reader.digest.hexdigest()[:12], files=content_files(content_dir))
+    catalog = Catalog(venues={k: v.item for k, v in venues.items()}, tours={k: t.item for k, t in tours.items()},
+                      places=places, keywords=keywords[0], version=reader.digest.hexdigest()[:12],
+                      files={k: v[0] for k, v in content_files(content_dir).items()})
     return LoadResult(catalog, reader.problems)
 
 
-def _load_venues(reader: _Reader) -> tuple[dict[str, Venue], dict[str, tuple[Path, int]]]:
-    venues: dict[str, Venue] = {}
-    where: dict[str, tuple[Path, int]] = {}
-    for path in sorted((reader.dir / "venues").glob("*.yaml")):
-        doc = reader.read(path)
-        if doc is None or doc.data is None:
+def _add_venues(reader: _Reader, rel: str, doc: LinedDocument, venues: dict[str, Located]) -> None:
+    if doc.data is None:
+        return
+    if not isinstance(doc.data, list):
+        reader.error(rel, 1, "-", "-", "ไฟล์สถานที่ต้องเป็นรายการ แต่ละแห่งขึ้นต้นด้วย '- id:' (a list of venues)")
+        return
+    for i, item in enumerate(doc.data):
+        item_id = str(item.get("id") or f"#{i + 1}") if isinstance(item, dict) else f"#{i + 1}"
+        if isinstance(item, dict) and item.get("id") and not reader.claim(item_id, rel, doc.line_of((i, "id"))):
             continue
-        if not isinstance(doc.data, list):
-            reader.error(path, 1, "-", "-", "ไฟล์สถานที่ต้องเป็นรายการ (a list of venues, each starting with '- id:')")
-            continue
-        for i, item in enumerate(doc.data):
-            item_id = str(item.get("id", f"#{i + 1}")) if isinstance(item, dict) else f"#{i + 1}"
-            venue = reader.model(Venue, item, doc, (i,), path, item_id)
-            if venue is None:
-                continue
-            if venue.id in venues:
-                first_path, first_line = where[venue.id]
-                reader.error(path, doc.line_of((i, "id")), venue.id, "id",
-                             f"รหัสซ้ำกับ {reader.rel(first_path)}:{first_line} (duplicate id)")
-                continue
-            venues[venue.id] = venue
-            where[venue.id] = (path, doc.line_of((i, "id")))
-    return venues, where
+        venue = reader.model(Venue, doc, (i,), rel, item_id)
+        if venue is not None:
+            venues[venue.id] = Located(venue, rel, doc, (i,))
 
 
-def _load_tours(reader: _Reader, venues: dict[str, Venue]) -> dict[str, TourRoute]:
-    tours: dict[str, TourRoute] = {}
+def _load_tours(reader: _Reader) -> dict[str, Located]:
+    tours: dict[str, Located] = {}
     for path in sorted((reader.dir / "tours").glob("*.yaml")):
-        doc = reader.read(path)
+        doc, rel = reader.read(path), reader.rel(path)
         if doc is None or doc.data is None:
             continue
         if not isinstance(doc.data, dict):
-            reader.error(path, 1, path.stem, "-", "ไฟล์เส้นทางต้องเป็นชุดข้อมูลเดียว (one tour route per file)")
+            reader.error(rel, 1, path.stem, "-", "ไฟล์เส้นทางต้องมีเส้นทางเดียว แบบ key: value (one tour per file)")
             continue
-        tour = reader.model(TourRoute, doc.data, doc, (), path, str(doc.data.get("id", path.stem)))
-        if tour is None:
+        item_id = str(doc.data.get("id") or path.stem)
+        if doc.data.get("id") and not reader.claim(item_id, rel, doc.line_of(("id",))):
             continue
-        if tour.id in tours or tour.id in venues:
-            reader.error(path, doc.line_of(("id",)), tour.id, "id", "รหัสซ้ำ (duplicate id)")
-            continue
-        for i, stop in enumerate(tour.stops):
-            if stop.venue is not None and stop.venue not in venues:
-                hint = suggest(stop.venue, set(venues))
-                tail = f' — หมายถึง "{hint}" หรือไม่?' if hint else ""
-                reader.error(path, doc.line_of(("stops", i, "venue")), tour.id, f"stops[{i}].venue",
-                             f'ไม่พบสถานที่รหัส "{stop.venue}" (unknown venue id){tail}')
-        tours[tour.id] = tour
+        tour = reader.model(TourRoute, doc, (), rel, item_id)
+        if tour is not None:
+            tours[tour.id] = Located(tour, rel, doc)
     return tours
 
 
-def _load_single(reader: _Reader, name: str, cls: type[BaseModel]) -> Any:
-    path = reader.dir / name
+def _load_single(reader: _Reader, name: str, cls: type[BaseModel]) -> tuple[Any, LinedDocument] | None:
+    path, rel = reader.dir / name, reader.rel(reader.dir / name)
     if not path.exists():
         if cls is Places:
-            reader.error(path, 1, "-", "-", "ไม่พบไฟล์ (file missing)")
-        return None
+            reader.error(rel, 1, "-", "-", "ไม่พบไฟล์ places.yaml (file missing)")
+            return None
+        return cls(), LinedDocument({})
     doc = reader.read(path)
     if doc is None:
         return None
-    return reader.model(cls, doc.data or {}, doc, (), path, name.removesuffix(".yaml"))
-
-
-def _check_provinces(reader: _Reader, venues: dict[str, Venue], where: dict[str, tuple[Path, int]],
-                     places: Places) -> None:
-    names = [p.name_th for p in places.provinces]
-    for venue in venues.values():
-        if venue.province_th not in names:
-            path, line = where[venue.id]
-            hint = suggest(venue.province_th, names)
-            tail = f' — หมายถึง "{hint}" หรือไม่?' if hint else ""
-            reader.error(path, line, venue.id, "province_th",
-                         f'ไม่รู้จักจังหวัด "{venue.province_th}" (unknown province){tail}')
+    doc.data = doc.data or {}
+    model = reader.model(cls, doc, (), rel, name.removesuffix(".yaml"))
+    return None if model is None else (model, doc)

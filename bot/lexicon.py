@@ -89,9 +89,15 @@ def _name_words(names: list[str], phrases: set[str]) -> list[str]:
     words = set()
     for name in names:
         for word in name.split(" "):
-            if len(word) > 1 and not any(p in word and p != word for p in phrases):
+            if len(word) > 1 and not _hides_phrase(word, phrases):
                 words.add(word)
     return sorted(words)
+
+
+def _hides_phrase(word: str, phrases: set[str]) -> bool:
+    """True when a known phrase (3+ characters) sits strictly inside `word`."""
+    n = len(word)
+    return any(word[i:j] in phrases for i in range(n) for j in range(i + 3, n + 1) if j - i < n)
 
 
 def _catalog_words(catalog: Catalog) -> list[str]:

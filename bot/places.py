@@ -55,10 +55,17 @@ class Places(_Strict):
         for key, region in self.regions.items():
             unknown = [p for p in region.provinces if p not in names]
             if unknown:
-                raise ValueError(f"region {key} lists unknown provinces: {', '.join(unknown)}")
+                raise ValueError(f"ภาค {key} มีจังหวัดที่ไม่อยู่ใน provinces: {', '.join(unknown)} "
+                                 f"(region lists unknown provinces)")
         for province in self.provinces:
             if province.region not in self.regions:
-                raise ValueError(f"province {province.name_th} has unknown region {province.region}")
+                raise ValueError(f'จังหวัด{province.name_th} ระบุภาค "{province.region}" ที่ไม่มีใน regions '
+                                 f"(unknown region; use {', '.join(self.regions)})")
+        for attr in ("name_th", "name_en"):
+            seen = [getattr(p, attr) for p in self.provinces]
+            twice = sorted({n for n in seen if seen.count(n) > 1})
+            if twice:
+                raise ValueError(f"ชื่อจังหวัดซ้ำ ({attr}): {', '.join(twice)} (duplicate province)")
         return self
 
     def province(self, name_th: str) -> Province | None:

@@ -1,0 +1,120 @@
+"""Live reload inside one process: changed, added and removed files; rejected changes; snapshot fallback."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import click
+import pytest
+
+from bot.content_state import SNAPSHOT, ContentState, ContentUnavailable
+from bot.library import Library
+from tests.content.conftest import replace_after
+
+KK = "venues/khon-kaen.yaml"
+OLD_NAME = "ศาลาไหมไทย (อาคารเฉลิมพระเกียรติ 60 พรรษา มหาราชินี)"
+NEW_VENUE = """- id: yl-test-new
+  name_th: สถานที่ใหม่ทดสอบ
+  type: museum
+  province_th: ยะลา
+  lat: 6.54
+  lon: 101.28
+"""
+
+
+@pytest.fixture
+def quick_build(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Skip the Thai dictionary and index (seconds per build); the state logic is what is tested here."""
+    monkeypatch.setattr(Library, "build", classmethod(lambda cls, catalog: cls(catalog, None, None)))
+
+
+def _state(content: Path, tmp_path: Path) -> ContentState:
+    state = ContentState(content, tmp_path / "instance")
+    state.load_initial()
+    return state
+
+
+def _break(content: Path) -> int:
+    return replace_after(content, KK, "- id: kk-sala-mai-thai", "  type: museum", "  type: museum: oops")
+
+
+@pytest.mark.usefixtures("quick_build")
+def test_changed_added_and_removed_files_go_live(content_copy: Path, tmp_path: Path) -> None:
+    state = _state(content_copy, tmp_path)
+    assert state.status == "ok" and (tmp_path / "instance" / SNAPSHOT).exists()
+    replace_after(content_copy, KK, None, f"name_th: {OLD_NAME}", "name_th: ศาลาไหมไทย ชื่อใหม่")
+    assert state.reload_if_changed()
+    assert state.library.catalog.venues["kk-sala-mai-thai"].name_th == "ศาลาไหมไทย ชื่อใหม่"
+    (content_copy / "venues" / "zz-test.yaml").write_text(NEW_VENUE, encoding="utf-8")
+    assert state.reload_if_changed() and "yl-test-new" in state.library.catalog.venues
+    (content_copy / "venues" / "zz-test.yaml").unlink()
+    assert state.reload_if_changed() and "yl-test-new" not in state.library.catalog.venues
+    assert not state.reload_if_changed() and state.status == "ok"  # unchanged files: nothing to do
+
+
+@pytest.mark.usefixtures("quick_build")
+def test_a_broken_change_is_rejected_until_fixed(content_copy: Path, tmp_path: Path) -> None:
+    state = _state(content_copy, tmp_path)
+    good, snapshot = state.library, (tmp_path / "instance" / SNAPSHOT).read_bytes()
+    line = _break(content_copy)
+    assert not state.reload_if_changed()
+    assert state.library is good and state.status == "stale"
+    assert any(e.startswith(f"content/{KK}:{line}: ") for e in state.errors), state.errors
+    assert (tmp_path / "instance" / SNAPSHOT).read_bytes() == snapshot  # only good content is saved
+    replace_after(content_copy, KK, None, "  type: museum: oops", "  type: museum")
+    state.reload_if_changed()
+    assert state.status == "ok" and state.errors == []
+
+
+@pytest.mark.usefixtures("quick_build")
+def test_startup_with_broken_files_serves_the_last_snapshot(content_copy: Path, tmp_path: Path) -> None:
+    version = _state(content_copy, tmp_path).library.catalog.version
+    _break(content_copy)
+    restarted = _state(content_copy, tmp_path)
+    assert restarted.status == "stale" and restarted.library.catalog.version == version
+    assert restarted.errors and "khon-kaen.yaml" in restarted.errors[0]
+
+
+@pytest.mark.usefixtures("quick_build")
+def test_startup_without_good_content_or_snapshot_refuses(content_copy: Path, tmp_path: Path) -> None:
+    _break(content_copy)
+    with pytest.raises(ContentUnavailable) as caught:
+        _state(content_copy, tmp_path)
+    assert "khon-kaen.yaml" in str(caught.value)
+
+
+@pytest.mark.usefixtures("quick_build")
+def test_cli_tools_never_publish_and_still_start(content_copy: Path, tmp_path: Path) -> None:
+    with click.Context(click.Command("content")):
+        state = _state(content_copy, tmp_path)
+        assert state.status == "ok" and not (tmp_path / "instance" / SNAPSHOT).exists()
+        assert state.watch(0.1) is None
+        _break(content_copy)
+        broken = _state(content_copy, tmp_path)
+    assert broken.status == "unavailable" and broken.library is None and broken.errors
+
+
+@pytest.mark.usefixtures("quick_build")
+def test_the_watcher_notices_a_change(content_copy: Path, tmp_path: Path) -> None:
+    state = _state(content_copy, tmp_path)
+    state.watch(0.05)
+    try:
+        replace_after(content_copy, KK, None, f"name_th: {OLD_NAME}", "name_th: ชื่อจากตัวเฝ้าไฟล์")
+        deadline = time.monotonic() + 5
+        while state.library.catalog.venues["kk-sala-mai-thai"].name_th != "ชื่อจากตัวเฝ้าไฟล์":
+            assert time.monotonic() < deadline, "the watcher did not reload"
+            time.sleep(0.05)
+    finally:
+        state.stop()
+
+
+def test_healthz_shows_stale_with_the_errors(content_copy: Path, make_app) -> None:
+    app = make_app(CONTENT_DIR=str(content_copy))
+    content, client = app.extensions["rianru"].content, app.test_client()
+    assert client.get("/healthz").get_json()["content"]["status"] == "ok"
+    line = _break(content_copy)
+    content.reload_if_changed()
+    body = client.get("/healthz").get_json()["content"]
+    assert body["status"] == "stale" and body["venues"] == 88
+    assert any(e.startswith(f"content/{KK}:{line}: ") for e in body["errors"])

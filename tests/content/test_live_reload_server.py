@@ -1,0 +1,227 @@
+"""Live reload in a real gunicorn with 2 workers: signed webhooks in, the replies sent to a fake LINE API read back."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+import uuid
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.content.conftest import replace_after
+from tests.content.test_content_state import KK, OLD_NAME
+
+pytestmark = pytest.mark.slow
+SECRET = "live-reload-secret"
+NEW_NAME = "ศาลาไหมไทย ชื่อใหม่"
+DETAIL = "a=detail&i=kk-sala-mai-thai"
+
+
+class FakeLine(ThreadingHTTPServer):
+    """Records every reply LINE would receive, by reply token."""
+
+    def __init__(self) -> None:
+        super().__init__(("127.0.0.1", 0), _Recorder)
+        self.replies: dict[str, list[dict[str, Any]]] = {}
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}"
+
+
+class _Recorder(BaseHTTPRequestHandler):
+    def do_POST(self) -> None:
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        if "replyToken" in body:
+            self.server.replies[body["replyToken"]] = body["messages"]  # type: ignore[attr-defined]
+        answer = json.dumps({"sentMessages": [{"id": "1", "quoteToken": "q"}]}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(answer)))
+        self.end_headers()
+        self.wfile.write(answer)
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+class Bot:
+    """One gunicorn server; `pid_of` maps a request number to the worker that served it (access log)."""
+
+    def __init__(self, env: dict[str, str]):
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        self.base = f"http://127.0.0.1:{port}"
+        self.log: list[str] = []
+        cmd = [sys.executable, "-m", "gunicorn", "bot.app:create_app()", "--workers", "2",
+               "--bind", f"127.0.0.1:{port}", "--access-logformat", "ACCESS %(p)s %(q)s", "--graceful-timeout", "2"]
+        self.proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                     text=True, start_new_session=True)
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            self.log.append(line.rstrip())
+
+    def wait_healthy(self, timeout: float = 40) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            assert self.proc.poll() is None, "gunicorn exited:\n" + "\n".join(self.log[-30:])
+            try:
+                if self.health()["content"]["venues"]:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.2)
+        raise AssertionError("gunicorn never became healthy:\n" + "\n".join(self.log[-30:]))
+
+    def health(self) -> dict[str, Any]:
+        try:
+            with urllib.request.urlopen(self.base + "/healthz", timeout=5) as response:
+                return json.loads(response.read())
+        except urllib.error.HTTPError as exc:  # 503 still carries the body
+            return json.loads(exc.read())
+
+    def pid_of(self, n: int) -> str | None:
+        """The worker that served request `n` (its access log line may trail the reply a little)."""
+        deadline = time.monotonic() + 2
+        while time.monotonic() < deadline:
+            found = next((line.split()[-2] for line in reversed(self.log) if line.endswith(f" n={n}")), None)
+            if found:
+                return found
+            time.sleep(0.02)
+        return None
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait(5)
+
+
+class Chat:
+    """Sends signed postback webhooks and waits for the reply text recorded by FakeLine."""
+
+    def __init__(self, line: FakeLine):
+        self.line, self.count = line, 0
+
+    def tap(self, bot: Bot) -> tuple[str, str | None]:
+        """Tap "details" of the Sala Mai Thai venue; returns (first reply line, worker pid)."""
+        self.count += 1
+        n, token = self.count, f"token-{self.count}"
+        event = {"type": "postback", "mode": "active", "timestamp": int(time.time() * 1000),
+                 "source": {"type": "user", "userId": "U" + uuid.uuid4().hex}, "webhookEventId": uuid.uuid4().hex,
+                 "deliveryContext": {"isRedelivery": False}, "replyToken": token, "postback": {"data": DETAIL}}
+        body = json.dumps({"destination": "Ubot", "events": [event]}).encode()
+        signature = base64.b64encode(hmac.new(SECRET.encode(), body, hashlib.sha256).digest()).decode()
+        request = urllib.request.Request(f"{bot.base}/callback?n={n}", data=body, method="POST",
+                                         headers={"Content-Type": "application/json", "X-Line-Signature": signature})
+        with urllib.request.urlopen(request, timeout=5) as response:
+            assert response.status == 200
+        deadline = time.monotonic() + 5
+        while token not in self.line.replies:
+            assert time.monotonic() < deadline, f"no reply for {token}:\n" + "\n".join(bot.log[-20:])
+            time.sleep(0.02)
+        return self.line.replies[token][0]["text"].split("\n")[0], bot.pid_of(n)
+
+
+def until(check: Callable[[], bool], seconds: float, what: Callable[[], str]) -> None:
+    """Wait until `check()` holds."""
+    start = time.monotonic()
+    while not check():
+        assert time.monotonic() - start < seconds, f"not within {seconds} s: {what()}"
+        time.sleep(0.1)
+
+
+def both_workers_say(chat: Chat, bot: Bot, name: str, since: float, seconds: float) -> float:
+    """Tap until each worker has replied `name`; returns when the later of the two first did so (from `since`)."""
+    first: dict[str, float] = {}
+    last: dict[str, str] = {}
+    while len(first) < 2:
+        assert time.monotonic() - since < seconds + 10, f"workers never all replied {name!r}: {last}"
+        text, pid = chat.tap(bot)
+        time.sleep(0.05)  # flooding the workers would only slow their reload
+        if pid:
+            last[pid] = text
+            if text == name:
+                first.setdefault(pid, time.monotonic() - since)
+            else:
+                assert pid not in first, f"worker {pid} went back to {text!r}"
+    took = max(first.values())
+    assert took <= seconds, f"{name!r} took {took:.1f} s to reach both workers (limit {seconds} s): {first}"
+    return took
+
+
+def stale_everywhere(bot: Bot) -> bool:
+    """Eight health checks in a row say stale (the workers answer them in turn)."""
+    return all(bot.health()["content"]["status"] == "stale" for _ in range(8))
+
+
+@pytest.fixture
+def fake_line() -> Iterator[FakeLine]:
+    server = FakeLine()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+def test_live_reload_in_two_gunicorn_workers(content_copy: Path, tmp_path: Path, redis_url: str,
+                                             redis_client, fake_line: FakeLine) -> None:
+    env = {**os.environ, "CONTENT_DIR": str(content_copy), "INSTANCE_PATH": str(tmp_path / "instance"),
+           "REDIS_URL": redis_url, "CONTENT_POLL_S": "0.5", "LINE_CHANNEL_SECRET": SECRET,
+           "LINE_CHANNEL_ACCESS_TOKEN": "test-token", "LINE_API_BASE_URL": fake_line.url, "WEB_CONCURRENCY": "2",
+           "PYTHONUNBUFFERED": "1"}
+    chat, bots = Chat(fake_line), []
+    try:
+        bots.append(bot := Bot(env))
+        bot.wait_healthy()
+        both_workers_say(chat, bot, OLD_NAME, time.monotonic(), 10)
+
+        # a correct change goes live in every worker within 5 s, no restart
+        replace_after(content_copy, KK, None, f"name_th: {OLD_NAME}", f"name_th: {NEW_NAME}")
+        took = both_workers_say(chat, bot, NEW_NAME, time.monotonic(), 5)
+        print(f"rename live in both workers after {took:.1f} s")
+
+        # a broken change is rejected: replies unchanged, /healthz stale with the error and its line
+        line = replace_after(content_copy, KK, "- id: kk-sala-mai-thai", "  type: museum", "  type: museum: oops")
+        until(lambda: stale_everywhere(bot), 5, lambda: str(bot.health()))
+        errors = bot.health()["content"]["errors"]
+        assert any(e.startswith(f"content/{KK}:{line}: ") for e in errors), errors
+        both_workers_say(chat, bot, NEW_NAME, time.monotonic(), 5)
+
+        # fixing the file recovers
+        replace_after(content_copy, KK, None, "  type: museum: oops", "  type: museum")
+        until(lambda: all(bot.health()["content"]["status"] == "ok" for _ in range(8)), 5, lambda: str(bot.health()))
+
+        # restarting while the file is broken serves the last good content (stale)
+        replace_after(content_copy, KK, "- id: kk-sala-mai-thai", "  type: museum", "  type: museum: oops")
+        until(lambda: stale_everywhere(bot), 5, lambda: str(bot.health()))
+        bot.stop()
+        bots.append(bot := Bot(env))
+        bot.wait_healthy()
+        assert stale_everywhere(bot) and bot.health()["content"]["errors"]
+        both_workers_say(chat, bot, NEW_NAME, time.monotonic(), 10)
+    finally:
+        for server in bots:
+            server.stop()
