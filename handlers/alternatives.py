@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.library import Library
+from bot.messages import t
 from bot.replies import ask
 from bot.understand import Query
 
@@ -37,7 +38,6 @@ def suggestions(library: Library, query: Query, lang: str, found: int) -> list[d
     index = library.index
     place = place_name(library, query, lang)
     items: list[dict[str, Any]] = []
-    joiner = " in " if lang == "en" else "ใน"
     if query.venue_types and place and query.provinces:
         places = set(query.provinces)
         present: dict[str, int] = {}
@@ -46,19 +46,19 @@ def suggestions(library: Library, query: Query, lang: str, found: int) -> list[d
                 for vtype in entry.types - set(query.venue_types):
                     present[vtype] = present.get(vtype, 0) + 1
         for vtype, _ in sorted(present.items(), key=lambda kv: -kv[1])[:2]:
-            items.append(ask(f"{type_word(library, vtype, lang)}{joiner}{place}"))
+            items.append(ask(t(lang, "type_in_place", type=type_word(library, vtype, lang), place=place)))
         word = type_word(library, query.venue_types[0], lang)
-        items.append(ask(f"{word} nearby" if lang == "en" else f"{word}ใกล้เคียง"))
+        items.append(ask(t(lang, "type_nearby", type=word)))
         province = library.catalog.places.province(query.provinces[0])
         if province:
             region = library.catalog.places.regions[province.region]
-            items.append(ask(f"{word} {region.name_en if lang == 'en' else region.name_th}"))
+            items.append(ask(t(lang, "type_in_region", type=word,
+                               region=region.name_en if lang == "en" else region.name_th)))
     elif place and found == 0:
-        items.append(ask(f"{'learning places' if lang == 'en' else 'แหล่งเรียนรู้'} {place}"))
+        items.append(ask(t(lang, "all_in_place", place=place)))
     elif query.venue_types and not place:
-        word = type_word(library, query.venue_types[0], lang)
-        items.append(ask(f"{word} nearby" if lang == "en" else f"{word}ใกล้เคียง"))
+        items.append(ask(t(lang, "type_nearby", type=type_word(library, query.venue_types[0], lang))))
     if place and any(e.kind == "tour" and e.provinces & set(query.provinces) for e in index.entries) \
             and not query.wants_tour:
-        items.append(ask(f"{'trips' if lang == 'en' else 'เส้นทาง'} {place}"))
+        items.append(ask(t(lang, "tours_in_place", place=place)))
     return items
