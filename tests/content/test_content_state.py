@@ -9,7 +9,6 @@ import click
 import pytest
 
 from bot.content_state import SNAPSHOT, ContentState, ContentUnavailable
-from bot.library import Library
 from tests.content.conftest import replace_after
 
 KK = "venues/khon-kaen.yaml"
@@ -23,12 +22,6 @@ NEW_VENUE = """- id: yl-test-new
 """
 
 
-@pytest.fixture
-def quick_build(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Skip the Thai dictionary and index (seconds per build); the state logic is what is tested here."""
-    monkeypatch.setattr(Library, "build", classmethod(lambda cls, catalog: cls(catalog, None, None)))
-
-
 def _state(content: Path, tmp_path: Path) -> ContentState:
     state = ContentState(content, tmp_path / "instance")
     state.load_initial()
@@ -39,7 +32,6 @@ def _break(content: Path) -> int:
     return replace_after(content, KK, "- id: kk-sala-mai-thai", "  type: museum", "  type: museum: oops")
 
 
-@pytest.mark.usefixtures("quick_build")
 def test_changed_added_and_removed_files_go_live(content_copy: Path, tmp_path: Path) -> None:
     state = _state(content_copy, tmp_path)
     assert state.status == "ok" and (tmp_path / "instance" / SNAPSHOT).exists()
@@ -53,7 +45,6 @@ def test_changed_added_and_removed_files_go_live(content_copy: Path, tmp_path: P
     assert not state.reload_if_changed() and state.status == "ok"  # unchanged files: nothing to do
 
 
-@pytest.mark.usefixtures("quick_build")
 def test_a_broken_change_is_rejected_until_fixed(content_copy: Path, tmp_path: Path) -> None:
     state = _state(content_copy, tmp_path)
     good, snapshot = state.library, (tmp_path / "instance" / SNAPSHOT).read_bytes()
@@ -67,7 +58,6 @@ def test_a_broken_change_is_rejected_until_fixed(content_copy: Path, tmp_path: P
     assert state.status == "ok" and state.errors == []
 
 
-@pytest.mark.usefixtures("quick_build")
 def test_startup_with_broken_files_serves_the_last_snapshot(content_copy: Path, tmp_path: Path) -> None:
     version = _state(content_copy, tmp_path).library.catalog.version
     _break(content_copy)
@@ -76,7 +66,6 @@ def test_startup_with_broken_files_serves_the_last_snapshot(content_copy: Path, 
     assert restarted.errors and "khon-kaen.yaml" in restarted.errors[0]
 
 
-@pytest.mark.usefixtures("quick_build")
 def test_startup_without_good_content_or_snapshot_refuses(content_copy: Path, tmp_path: Path) -> None:
     _break(content_copy)
     with pytest.raises(ContentUnavailable) as caught:
@@ -84,7 +73,6 @@ def test_startup_without_good_content_or_snapshot_refuses(content_copy: Path, tm
     assert "khon-kaen.yaml" in str(caught.value)
 
 
-@pytest.mark.usefixtures("quick_build")
 def test_cli_tools_never_publish_and_still_start(content_copy: Path, tmp_path: Path) -> None:
     with click.Context(click.Command("content")):
         state = _state(content_copy, tmp_path)
@@ -95,7 +83,6 @@ def test_cli_tools_never_publish_and_still_start(content_copy: Path, tmp_path: P
     assert broken.status == "unavailable" and broken.library is None and broken.errors
 
 
-@pytest.mark.usefixtures("quick_build")
 def test_the_watcher_notices_a_change(content_copy: Path, tmp_path: Path) -> None:
     state = _state(content_copy, tmp_path)
     state.watch(0.05)
