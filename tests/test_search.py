@@ -10,11 +10,13 @@ from bot.conversation import answer
 from bot.library import Library
 from bot.postback import decode
 from bot.session import Session, UserInput
+from tests.line_checker import assert_valid
 
 
 def ask(library: Library, text: str, session: Session | None = None):
     """Send one text; return (shown ids, reply)."""
     reply = answer(session or Session(), UserInput("text", text=text), library, datetime.now(UTC))
+    assert_valid(reply.messages)
     shown = reply.session.results[: reply.session.shown] if any(m["type"] == "flex" for m in reply.messages) else []
     return shown, reply
 
@@ -42,6 +44,7 @@ def test_type_alone_lists_every_venue_of_that_type_across_pages(library: Library
         before = reply.session.shown
         reply = answer(reply.session, UserInput("postback", data=more[0]["action"]["data"]), library,
                        datetime.now(UTC))
+        assert_valid(reply.messages)
         seen.update(reply.session.results[before : reply.session.shown])
     assert museums <= seen
 

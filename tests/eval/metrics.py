@@ -36,10 +36,13 @@ def load_queries(name: str = "queries") -> list[dict]:
     return yaml.safe_load((EVAL_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
 
 
-def bot_results(library: Library) -> Callable[[str], list[str]]:
+def bot_results(library: Library, check: Callable[[list[dict]], None] | None = None
+                ) -> Callable[[str], list[str]]:
     """The ids the bot shows on its first carousel page for a message (empty when it shows none)."""
     def shown(text: str) -> list[str]:
         reply = answer(Session(), UserInput("text", text=text), library, datetime.now(UTC))
+        if check:
+            check(reply.messages)
         if not any(m["type"] == "flex" for m in reply.messages):
             return []
         return reply.session.results[:PAGE_SIZE]

@@ -9,6 +9,7 @@ import yaml
 
 from bot.library import Library
 from tests.eval.metrics import METRICS, bot_results, evaluate, load_queries
+from tests.line_checker import assert_valid
 
 FLOORS = yaml.safe_load(Path(__file__).with_name("floors.yaml").read_text(encoding="utf-8"))
 
@@ -16,7 +17,8 @@ FLOORS = yaml.safe_load(Path(__file__).with_name("floors.yaml").read_text(encodi
 @pytest.fixture(scope="module")
 def scores(library: Library):
     """Our scores on each labelled set."""
-    return {name: evaluate(bot_results(library), load_queries(name)) for name in FLOORS}
+    # Every reply of the evaluation also has to respect LINE's limits.
+    return {name: evaluate(bot_results(library, assert_valid), load_queries(name)) for name in FLOORS}
 
 
 @pytest.mark.parametrize("set_name", list(FLOORS))
