@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -197,7 +197,6 @@ class Catalog:
     keywords: Keywords
     events: tuple = ()
     version: str = ""
-    files: dict[str, float] = field(default_factory=dict)
 
     def item(self, item_id: str) -> Venue | TourRoute | None:
         """The venue or tour with this id, if any."""

@@ -136,8 +136,7 @@ def load_catalog(content_dir: Path, venue_docs: list[tuple[str, LinedDocument]] 
     if any(p.is_error for p in reader.problems) or places is None or keywords is None:
         return LoadResult(None, reader.problems)
     catalog = Catalog(venues={k: v.item for k, v in venues.items()}, tours={k: t.item for k, t in tours.items()},
-                      places=places, keywords=keywords[0], version=reader.digest.hexdigest()[:12],
-                      files={k: v[0] for k, v in content_files(content_dir).items()})
+                      places=places, keywords=keywords[0], version=reader.digest.hexdigest()[:12])
     return LoadResult(catalog, reader.problems)
 
 
