@@ -81,6 +81,9 @@ class Index:
                 text, (), first.lat if first else None, first.lon if first else None, 4, order))
         self.entries = entries
         self.by_id = {e.id: e for e in entries}
+        # Topic words normalised once here, not for every entry of every query.
+        self.topic_keys = {t: tuple(dict.fromkeys(compact(normalise(w, fix)) for w in (t, *words)))
+                           for t, words in catalog.keywords.topics.items()}
 
     def name_scores(self, query: Query) -> dict[str, float]:
         """How well the query's words name each entry (0–100), Thai-safe (no default processor)."""
@@ -195,9 +198,7 @@ class Index:
         return places
 
     def _topic_fit(self, query: Query, entry: Entry) -> bool:
-        words = self.catalog.keywords.topics
-        fix = self.lexicon.corrections
-        return any(compact(normalise(w, fix)) in entry.text for t in query.topics for w in (t, *words.get(t, [])))
+        return any(key in entry.text for t in query.topics for key in self.topic_keys.get(t, ()))
 
     @staticmethod
     def _audience_fit(query: Query, entry: Entry) -> bool:

@@ -81,7 +81,12 @@ def make_app(tmp_path: Path, redis_url: str, redis_client) -> Callable[..., Flas
 
     yield factory
     for app in apps:
-        services = app.extensions["rianru"]
-        services.dispatcher.wait_idle(10)
-        services.dispatcher.pool.shutdown(wait=True)
-        services.content.stop()
+        close_app(app)
+
+
+def close_app(app: Flask) -> None:
+    """Finish background sends and stop the app's threads (what a worker does at exit)."""
+    services = app.extensions["rianru"]
+    services.dispatcher.wait_idle(10)
+    services.dispatcher.pool.shutdown(wait=True)
+    services.content.stop()

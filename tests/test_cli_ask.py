@@ -9,7 +9,7 @@ import pytest
 from flask import Flask
 
 from bot.app import create_app
-from tests.conftest import CONTENT
+from tests.conftest import CONTENT, close_app
 from tests.line_checker import assert_valid
 
 OBSERVATORY = "หอดูดาวเฉลิมพระเกียรติ 7 รอบ พระชนมพรรษา นครราชสีมา"
@@ -21,7 +21,7 @@ def app(redis_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Fl
     built = create_app({"INSTANCE_PATH": str(tmp_path_factory.mktemp("instance")), "REDIS_URL": redis_url,
                         "CONTENT_DIR": str(CONTENT)}, watch=False)
     yield built
-    built.extensions["rianru"].dispatcher.pool.shutdown(wait=True)
+    close_app(built)
 
 
 def ask(app: Flask, *args: str) -> str:

@@ -9,6 +9,7 @@ import pytest
 
 from bot.app import create_app
 from bot.config import VARIABLES, ConfigError, Settings
+from tests.conftest import close_app
 
 
 @pytest.fixture
@@ -94,8 +95,7 @@ def test_nothing_is_required_and_the_generated_secret_key_is_stable(tmp_path: Pa
     assert second.config["SECRET_KEY"] == first.config["SECRET_KEY"]
     assert not list(instance.glob("secret_key.*.tmp"))
     for app in (first, second):
-        app.extensions["rianru"].dispatcher.pool.shutdown(wait=True)
-        app.extensions["rianru"].content.stop()
+        close_app(app)
 
 
 def test_an_explicit_secret_key_wins(tmp_path: Path) -> None:

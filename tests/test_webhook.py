@@ -25,7 +25,7 @@ from werkzeug.serving import make_server
 
 from bot.app import create_app
 from bot.sessions import user_key
-from tests.conftest import ACCESS_TOKEN, CHANNEL_SECRET, CONTENT
+from tests.conftest import ACCESS_TOKEN, CHANNEL_SECRET, CONTENT, close_app
 from tests.fake_line import PUSH, REPLY, FakeLine
 from tests.line_checker import assert_valid
 
@@ -61,10 +61,7 @@ def two_apps(fake_line: FakeLine, redis_url: str, tmp_path_factory: pytest.TempP
     apps = (_build(fake_line, redis_url, instance), _build(fake_line, redis_url, instance))
     yield apps
     for app in apps:
-        services = app.extensions["rianru"]
-        services.dispatcher.wait_idle(10)
-        services.dispatcher.pool.shutdown(wait=True)
-        services.content.stop()
+        close_app(app)
 
 
 @pytest.fixture
