@@ -11,11 +11,12 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.content_loader import load_catalog
+from bot.catalog.loader import load_catalog
+from bot.content import Content
 from bot.conversation import answer
-from bot.library import Library
-from bot.session import Session, UserInput
-from bot.understand import parse
+from bot.search.understand import parse
+from bot.session import Session
+from bot.turn import UserInput
 from tests.eval.metrics import load_queries
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,11 +49,11 @@ def main() -> int:
     catalog = load_catalog(ROOT / "content").catalog
     load_ms = (time.perf_counter() - start) * 1000
     start = time.perf_counter()
-    library = Library.build(catalog)
+    content = Content.build(catalog)
     build_ms = (time.perf_counter() - start) * 1000
     built_rss = rss_mb()
     start = time.perf_counter()
-    Library.build(replace(catalog, version="bench-reload"))  # what a live reload costs each worker
+    Content.build(replace(catalog, version="bench-reload"))  # what a live reload costs each worker
     rebuild_ms = (time.perf_counter() - start) * 1000
     texts = [q["q"] for name in ("queries", "holdout") if (ROOT / "tests/eval" / f"{name}.yaml").exists()
              for q in load_queries(name)]
@@ -60,12 +61,12 @@ def main() -> int:
     parse_ms, find_ms, answer_ms = [], [], []
     for _ in range(ROUNDS):
         for text in texts:
-            parse_ms.append(timed(parse, text, library.lexicon))
-            query = parse(text, library.lexicon)
-            find_ms.append(timed(library.index.find, query))
-            answer_ms.append(timed(answer, Session(), UserInput("text", text=text), library, now))
+            parse_ms.append(timed(parse, text, content.lexicon))
+            query = parse(text, content.lexicon)
+            find_ms.append(timed(content.index.find, query))
+            answer_ms.append(timed(answer, Session(), UserInput("text", text=text), content, now))
     huge = "พิพิธภัณฑ์ขอนแก่น " * 2000
-    huge_ms = [timed(answer, Session(), UserInput("text", text=huge), library, now) for _ in range(20)]
+    huge_ms = [timed(answer, Session(), UserInput("text", text=huge), content, now) for _ in range(20)]
     rows = [
         ("load and validate content/ (88 venues, 7 tours, 928 districts)", f"{load_ms:.0f}", "", ""),
         ("first build: PyThaiNLP trie + lexicon + index", f"{build_ms:.0f}", "", ""),

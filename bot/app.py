@@ -9,11 +9,14 @@ from dataclasses import dataclass
 from flask import Flask
 
 from bot.config import Settings, settings_from
-from bot.content_state import ContentState
-from bot.dispatcher import Dispatcher
-from bot.line_gateway import LineGateway
-from bot.redis_conn import RedisProvider
-from bot.sessions import SessionStore
+from bot.line.gateway import LineGateway
+from bot.line.worker import Dispatcher
+from bot.publish.live import LiveContent
+from bot.runner import TurnRunner
+from bot.store.redis_server import RedisProvider
+from bot.store.stores import Stores
+
+LINE_PREFIX = "rianru:"
 
 
 @dataclass
@@ -22,13 +25,17 @@ class Services:
 
     settings: Settings
     redis: RedisProvider
-    content: ContentState
+    live: LiveContent
     gateway: LineGateway
     dispatcher: Dispatcher
 
-    def sessions(self, prefix: str = "") -> SessionStore:
-        """A session store on the shared Redis (prefix separates preview sessions from LINE ones)."""
-        return SessionStore(self.redis.client(), prefix or "rianru:", self.settings.session_ttl_s)
+    def stores(self, prefix: str = "") -> Stores:
+        """The stores on the shared Redis (prefix separates preview and CLI chats from LINE ones)."""
+        return Stores.on(self.redis.client(), prefix or LINE_PREFIX, self.settings.session_ttl_s)
+
+    def runner(self, prefix: str = "") -> TurnRunner:
+        """The one turn runner, on the live content and the stores under `prefix`."""
+        return TurnRunner(lambda: self.live.current, lambda: self.stores(prefix))
 
 
 def create_app(config: Mapping[str, str] | None = None, *, watch: bool = True) -> Flask:
@@ -39,17 +46,17 @@ def create_app(config: Mapping[str, str] | None = None, *, watch: bool = True) -
     app.config.update(SECRET_KEY=settings.secret_key, SESSION_COOKIE_HTTPONLY=True, MAX_CONTENT_LENGTH=2 * 1024 * 1024,
                       SESSION_COOKIE_SAMESITE="Lax", JSON_AS_ASCII=False)
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
-    content = ContentState(settings.content_dir, settings.instance_path)
-    content.load_initial()
+    live = LiveContent(settings.content_dir, settings.instance_path)
+    live.load_initial()
     if watch:
-        content.watch(settings.content_poll_s)
+        live.watch(settings.content_poll_s)
     redis_provider = RedisProvider(settings.redis_url, settings.instance_path)
     gateway = LineGateway(settings.channel_access_token, settings.line_api_base_url, settings.line_timeout_s)
-    services = Services(settings, redis_provider, content, gateway, dispatcher=None)  # type: ignore[arg-type]
-    services.dispatcher = Dispatcher(content, services.sessions, gateway)
+    services = Services(settings, redis_provider, live, gateway, dispatcher=None)  # type: ignore[arg-type]
+    services.dispatcher = Dispatcher(services.runner(), gateway)
     app.extensions["rianru"] = services
 
-    from bot.cli import register_cli
+    from bot.commands import register_cli
     from routes import health, preview, webhook
 
     app.register_blueprint(health.bp)

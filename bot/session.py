@@ -1,4 +1,4 @@
-"""The conversation state kept per citizen, and the pure types that flow through answer()."""
+"""Session: what a citizen's chat remembers between messages (kept with a TTL), and its named states."""
 
 from __future__ import annotations
 
@@ -11,12 +11,22 @@ PAGE_SIZE = 10  # bubbles per carousel page (LINE allows 12; 10 leaves room to r
 MAX_RESULTS = 60  # ids remembered for paging; more than anyone scrolls through
 
 
+class State:
+    """Named conversation states (kept in Session.state)."""
+
+    IDLE = "idle"  # nothing open: the next message is a new question
+    BROWSING = "browsing"  # a result list is open: "more" pages through it
+
+    ALL = (IDLE, BROWSING)
+
+
 @dataclass
 class Session:
     """What the bot remembers between messages (stored as JSON with a TTL)."""
 
     seq: int = 0
     lang: str = "th"
+    state: str = State.IDLE
     results: list[str] = field(default_factory=list)
     shown: int = 0
     distances: dict[str, float] = field(default_factory=dict)
@@ -43,7 +53,8 @@ class Session:
 
 
 def _check(session: Session) -> None:
-    if not _is_int(session.seq) or session.seq < 0 or session.lang not in ("th", "en"):
+    if not _is_int(session.seq) or session.seq < 0 or session.lang not in ("th", "en") \
+            or session.state not in State.ALL:
         raise ValueError("bad session header")
     if not _is_str_list(session.results):
         raise ValueError("bad results")
@@ -69,23 +80,3 @@ def _is_number(value: object) -> bool:
 
 def _is_str_list(value: object) -> bool:
     return isinstance(value, list) and all(isinstance(i, str) for i in value)
-
-
-@dataclass(frozen=True)
-class UserInput:
-    """A transport-free event from a citizen: text, postback, location, follow, unfollow or other."""
-
-    kind: str
-    text: str = ""
-    data: str = ""
-    lat: float | None = None
-    lon: float | None = None
-    title: str = ""
-
-
-@dataclass
-class Reply:
-    """What the bot answers: LINE message dicts (≤5) and the session to save."""
-
-    messages: list[dict[str, Any]]
-    session: Session

@@ -1,15 +1,38 @@
-"""A Turn: one citizen input with the session, content library and clock it is answered against."""
+"""The pure types of one turn: UserInput in, Turn (what handlers read), Reply out (messages, session, effects)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
+from typing import Any
 
-from bot.library import Library
-from bot.session import Session, UserInput
-from bot.thai import language_of
-from bot.understand import Query, parse
+from bot.content import Content
+from bot.effects import Effect
+from bot.search.thai import language_of
+from bot.search.understand import Query, parse
+from bot.session import Session
+
+
+@dataclass(frozen=True)
+class UserInput:
+    """A transport-free event from a citizen: text, postback, location, follow, unfollow or other."""
+
+    kind: str
+    text: str = ""
+    data: str = ""
+    lat: float | None = None
+    lon: float | None = None
+    title: str = ""
+
+
+@dataclass
+class Reply:
+    """What the bot answers: LINE message dicts (≤5), the session to save and the effects to apply."""
+
+    messages: list[dict[str, Any]]
+    session: Session
+    effects: list[Effect] = field(default_factory=list)
 
 
 @dataclass
@@ -18,7 +41,7 @@ class Turn:
 
     session: Session
     input: UserInput
-    library: Library
+    content: Content
     now: datetime
     notes: list[str] = field(default_factory=list)
 
@@ -27,7 +50,7 @@ class Turn:
         """The parsed text, for text inputs."""
         if self.input.kind != "text":
             return None
-        return parse(self.input.text, self.library.lexicon)
+        return parse(self.input.text, self.content.lexicon)
 
     @property
     def lang(self) -> str:

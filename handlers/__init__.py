@@ -1,4 +1,7 @@
-"""Conversation handlers: one module per intent or state, first match wins, fallback last."""
+"""Conversation handlers: one module per intent or state, first match wins, fallback last.
+
+HANDLERS is the ordered tuple answer() walks; button taps go through handlers.buttons.POSTBACKS.
+"""
 
 from handlers import fallback, follow, location, postback, search, small_talk
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.messages import t
-from bot.replies import example_items, text_message, with_quick_replies
-from bot.session import Reply
-from bot.turn import Turn
+from bot.replies.phrases import t
+from bot.replies.texts import example_items, text_message, with_quick_replies
+from bot.turn import Reply, Turn
 
 
 def matches(turn: Turn) -> bool:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from bot.session import Reply
-from bot.turn import Turn
+from bot.turn import Reply, Turn
 from handlers.results import new_list
 
 
@@ -15,7 +14,7 @@ def matches(turn: Turn) -> bool:
 def handle(turn: Turn) -> Reply:
     """Nearest venues, with distances, remembering the point for later "nearby" questions."""
     point = (float(turn.input.lat), float(turn.input.lon))  # type: ignore[arg-type]
-    index = turn.library.index
+    index = turn.content.index
     result = index.nearest(point, tuple(turn.session.last_types))
     if not result.ids:
         result = index.nearest(point)

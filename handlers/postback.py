@@ -1,15 +1,12 @@
-"""Button taps: more results (checked against the session's sequence), details, help."""
+"""Button taps: decode the postback and hand it to the action's handler in handlers.buttons.POSTBACKS."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from bot.messages import t
-from bot.postback import decode
-from bot.replies import detail_text, example_items, share_location, text_message, with_quick_replies
-from bot.session import Reply
-from bot.turn import Turn
-from handlers.results import page
+from bot.replies.codec import decode
+from bot.replies.phrases import t
+from bot.replies.texts import example_items, text_message, with_quick_replies
+from bot.turn import Reply, Turn
+from handlers.buttons import POSTBACKS
 
 
 def matches(turn: Turn) -> bool:
@@ -18,24 +15,15 @@ def matches(turn: Turn) -> bool:
 
 
 def handle(turn: Turn) -> Reply:
-    """Dispatch on the decoded action; anything stale or unknown gets a polite "expired"."""
-    lang = turn.session.lang
+    """Dispatch on the decoded action; anything stale, forged or unknown gets a polite "expired"."""
     tapped = decode(turn.input.data)
-    if tapped is None:
-        return _expired(turn)
-    if tapped.action == "help":
-        return Reply(with_quick_replies([text_message(t(lang, "help"))], example_items(lang)), turn.session)
-    if tapped.action == "detail":
-        detail = detail_text(turn.library.catalog, tapped.item or "", lang)
-        if detail is None:
-            return Reply(with_quick_replies([text_message(t(lang, "gone"))], example_items(lang)), turn.session)
-        return Reply(with_quick_replies([text_message(detail)], [share_location(lang)]), turn.session)
-    # "more" belongs to one list: a tap from an older list (or after the session expired) is refused.
-    if tapped.seq != turn.session.seq or not turn.session.results:
-        return _expired(turn)
-    return page(turn, replace(turn.session), [])
+    action = POSTBACKS.get(tapped.action) if tapped else None
+    if tapped is None or action is None:
+        return expired(turn)
+    return action(turn, tapped) or expired(turn)
 
 
-def _expired(turn: Turn) -> Reply:
+def expired(turn: Turn) -> Reply:
+    """The polite answer to a button that no longer means anything."""
     lang = turn.session.lang
     return Reply(with_quick_replies([text_message(t(lang, "expired"))], example_items(lang)), turn.session)

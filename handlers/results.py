@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from bot.flex import carousel
-from bot.messages import t
-from bot.postback import encode
-from bot.replies import share_location, tap, text_message, with_quick_replies
-from bot.session import MAX_RESULTS, PAGE_SIZE, Reply, Session
-from bot.turn import Turn
+from bot.replies.codec import Postback, encode
+from bot.replies.flex import carousel
+from bot.replies.phrases import t
+from bot.replies.texts import share_location, tap, text_message, with_quick_replies
+from bot.session import MAX_RESULTS, PAGE_SIZE, Session, State
+from bot.turn import Reply, Turn
 
 
 def new_list(turn: Turn, ids: tuple[str, ...] | list[str], distances: dict[str, float] | None = None,
@@ -20,14 +20,14 @@ def new_list(turn: Turn, ids: tuple[str, ...] | list[str], distances: dict[str, 
     lang = turn.lang
     kept = list(ids)[:MAX_RESULTS]
     session = replace(turn.session, seq=turn.session.seq + 1, lang=lang, results=kept, shown=0,
-                      distances={k: round(v, 2) for k, v in (distances or {}).items() if k in kept}, **remember)
+                      state=State.BROWSING, distances={k: round(v, 2) for k, v in (distances or {}).items() if k in kept}, **remember)
     return page(turn, session, extra_items or [], heading)
 
 
 def page(turn: Turn, session: Session, extra_items: list[dict[str, Any]], heading: str | None = None) -> Reply:
     """Show the next page of the session's list."""
     lang = session.lang
-    catalog = turn.library.catalog
+    catalog = turn.content.catalog
     remaining = [i for i in session.results[session.shown :] if catalog.item(i) is not None]
     chunk = remaining[:PAGE_SIZE]
     session = replace(session, shown=session.results.index(chunk[-1]) + 1 if chunk else len(session.results))
@@ -47,3 +47,10 @@ def page(turn: Turn, session: Session, extra_items: list[dict[str, Any]], headin
     items += extra_items
     items.append(share_location(lang))
     return Reply(with_quick_replies(messages, items), session)
+
+
+def more(turn: Turn, tapped: Postback) -> Reply | None:
+    """The "more" button belongs to one list: a tap from an older list (or after the session expired) is refused."""
+    if tapped.seq != turn.session.seq or not turn.session.results:
+        return None
+    return page(turn, replace(turn.session), [])

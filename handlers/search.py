@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.messages import t
-from bot.replies import example_items, share_location, text_message, with_quick_replies
-from bot.session import Reply
-from bot.turn import Turn
+from bot.replies.phrases import t
+from bot.replies.texts import example_items, share_location, text_message, with_quick_replies
+from bot.turn import Reply, Turn
 from handlers.alternatives import place_name, suggestions, type_word
 from handlers.results import new_list
 
@@ -21,12 +20,12 @@ def handle(turn: Turn) -> Reply:
     """Search, then show a carousel, or say nothing matched and offer alternatives."""
     query = turn.query
     assert query is not None
-    library, lang = turn.library, turn.lang
+    content, lang = turn.content, turn.lang
     anchor = tuple(turn.session.anchor) if turn.session.anchor else None
-    result = library.index.find(query, anchor=anchor)  # type: ignore[arg-type]
+    result = content.index.find(query, anchor=anchor)  # type: ignore[arg-type]
     remember = {}
     if query.provinces:
-        province = library.catalog.places.province(query.provinces[0])
+        province = content.catalog.places.province(query.provinces[0])
         if province:
             remember["anchor"] = [province.lat, province.lon]
         remember["last_places"] = list(query.provinces)
@@ -35,7 +34,7 @@ def handle(turn: Turn) -> Reply:
     if result.mode == "need_location":
         messages = [text_message(t(lang, "need_location"))]
         return Reply(with_quick_replies(messages, [share_location(lang)]), replace(turn.session, lang=lang))
-    alternatives = suggestions(library, query, lang, len(result.ids))
+    alternatives = suggestions(content, query, lang, len(result.ids))
     if result.ids:
         return new_list(turn, result.ids, distances=result.distances, extra_items=alternatives, **remember)
     if not query.has_filters:
@@ -49,14 +48,14 @@ def handle(turn: Turn) -> Reply:
 
 
 def _what(turn: Turn) -> str:
-    query, library, lang = turn.query, turn.library, turn.lang
+    query, content, lang = turn.query, turn.content, turn.lang
     assert query is not None
     parts = []
     if query.venue_types:
-        parts.append(type_word(library, query.venue_types[0], lang))
+        parts.append(type_word(content, query.venue_types[0], lang))
     elif query.topics:
         parts.append(query.topics[0])
-    place = place_name(library, query, lang)
+    place = place_name(content, query, lang)
     if place:
         parts.append(t(lang, "in_place", place=place))
     if not parts:

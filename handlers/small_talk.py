@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.messages import t
-from bot.replies import example_items, text_message, with_quick_replies
-from bot.session import Reply
-from bot.turn import Turn
+from bot.replies.codec import Postback
+from bot.replies.phrases import t
+from bot.replies.texts import example_items, text_message, with_quick_replies
+from bot.turn import Reply, Turn
 
 _KEYS = {"greeting": "greeting", "help": "help", "thanks": "thanks"}
 
@@ -23,3 +23,9 @@ def handle(turn: Turn) -> Reply:
     lang = turn.lang
     messages = with_quick_replies([text_message(t(lang, _KEYS[turn.query.intent]))], example_items(lang))
     return Reply(messages, replace(turn.session, lang=lang))
+
+
+def show_help(turn: Turn, tapped: Postback) -> Reply:
+    """The help button: what the bot can do, with examples."""
+    lang = turn.session.lang
+    return Reply(with_quick_replies([text_message(t(lang, "help"))], example_items(lang)), turn.session)

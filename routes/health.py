@@ -13,21 +13,21 @@ bp = Blueprint("health", __name__)
 def healthz():
     """200 once content and the Thai dictionary are loaded; Redis state is reported, not required."""
     services = current_app.extensions["rianru"]
-    content = services.content
-    library = content.library
+    live = services.live
+    content = live.current
     redis_ok = services.redis.ping()
     body = {
-        "status": "ok" if library is not None and redis_ok else "degraded",
+        "status": "ok" if content is not None and redis_ok else "degraded",
         "version": __version__,
         "redis": {"ok": redis_ok, "embedded": services.redis.embedded},
         "content": {
-            "status": content.status,
-            "version": library.catalog.version if library else None,
-            "venues": len(library.catalog.venues) if library else 0,
-            "tours": len(library.catalog.tours) if library else 0,
-            "events": len(library.catalog.events) if library else 0,
-            "errors": content.errors,
-            "warnings": len(content.warnings),
+            "status": live.status,
+            "version": content.catalog.version if content else None,
+            "venues": len(content.catalog.venues) if content else 0,
+            "tours": len(content.catalog.tours) if content else 0,
+            "events": len(content.catalog.events) if content else 0,
+            "errors": live.errors,
+            "warnings": len(live.warnings),
         },
     }
-    return jsonify(body), 200 if library is not None and library.lexicon.dictionary is not None else 503
+    return jsonify(body), 200 if content is not None and content.lexicon.dictionary is not None else 503

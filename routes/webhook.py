@@ -8,7 +8,7 @@ import logging
 from flask import Blueprint, current_app, jsonify, request
 from linebot.v3 import SignatureValidator, WebhookParser
 
-from bot.events import to_work
+from bot.line.inbound import to_work
 
 log = logging.getLogger(__name__)
 bp = Blueprint("webhook", __name__)

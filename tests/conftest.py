@@ -1,4 +1,4 @@
-"""Shared fixtures: the shipped content as a Library, a real Redis (embedded or REDIS_URL), app factory."""
+"""Shared fixtures: the shipped content as a Content, a real Redis (embedded or REDIS_URL), app factory."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import pytest
 from flask import Flask
 
 from bot.app import create_app
-from bot.content_loader import load_catalog
-from bot.library import Library
+from bot.catalog.loader import load_catalog
+from bot.content import Content
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -21,11 +21,11 @@ ACCESS_TOKEN = "test-access-token"
 
 
 @pytest.fixture(scope="session")
-def library() -> Library:
+def content() -> Content:
     """The shipped content, loaded and indexed once for pure tests."""
     result = load_catalog(CONTENT)
     assert result.catalog is not None, [str(p) for p in result.errors]
-    return Library.build(result.catalog)
+    return Content.build(result.catalog)
 
 
 @pytest.fixture(scope="session")
@@ -89,4 +89,4 @@ def close_app(app: Flask) -> None:
     services = app.extensions["rianru"]
     services.dispatcher.wait_idle(10)
     services.dispatcher.pool.shutdown(wait=True)
-    services.content.stop()
+    services.live.stop()

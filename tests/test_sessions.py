@@ -1,4 +1,4 @@
-"""SessionStore against a real Redis: round trips, TTLs, corrupt data, once-only webhook event ids."""
+"""SessionStore and Dedup against a real Redis: round trips, TTLs, corrupt data, once-only webhook event ids."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ import time
 import pytest
 
 from bot.session import Session
-from bot.sessions import DEDUP_TTL_S, SessionStore, user_key
+from bot.store.dedup import DEDUP_TTL_S, Dedup
+from bot.store.keys import user_key
+from bot.store.sessions import SessionStore
 
 TTL = 1800
 KEY = user_key("U" + "1" * 32)
@@ -58,12 +60,12 @@ def test_an_expired_session_is_fresh(store: SessionStore, redis_client) -> None:
 
 def test_the_app_uses_session_ttl_s(make_app, redis_client) -> None:
     app = make_app(SESSION_TTL_S="120")
-    store = app.extensions["rianru"].sessions()
+    store = app.extensions["rianru"].stores().sessions
     store.save(KEY, a_session())
     [key] = redis_client.keys("*session*")
     assert 115 <= redis_client.ttl(key) <= 120
     assert store.load(KEY) == a_session()
-    preview = app.extensions["rianru"].sessions("preview:")
+    preview = app.extensions["rianru"].stores("preview:").sessions
     assert preview.load(KEY) == Session(), "preview sessions must not see LINE sessions"
 
 
@@ -93,22 +95,27 @@ def test_corrupt_or_wrongly_shaped_sessions_load_fresh(store: SessionStore, redi
     assert store.load(KEY) == Session()
 
 
-def test_an_event_id_is_first_once(store: SessionStore, redis_client) -> None:
-    assert store.first_time("01HZZZEVENT") is True
-    assert store.first_time("01HZZZEVENT") is False
-    assert store.first_time("01HZZZOTHER") is True
+@pytest.fixture
+def dedup(redis_client) -> Dedup:
+    return Dedup(redis_client, "test:")
+
+
+def test_an_event_id_is_first_once(dedup: Dedup, redis_client) -> None:
+    assert dedup.first_time("01HZZZEVENT") is True
+    assert dedup.first_time("01HZZZEVENT") is False
+    assert dedup.first_time("01HZZZOTHER") is True
     ttl = redis_client.ttl("test:event:01HZZZEVENT")
     assert DEDUP_TTL_S == 24 * 3600
     assert DEDUP_TTL_S - 5 <= ttl <= DEDUP_TTL_S
 
 
-def test_an_event_id_is_first_once_even_under_a_race(store: SessionStore) -> None:
+def test_an_event_id_is_first_once_even_under_a_race(dedup: Dedup) -> None:
     winners: list[bool] = []
     start = threading.Barrier(16)
 
     def claim() -> None:
         start.wait()
-        winners.append(store.first_time("01HZZZRACE"))
+        winners.append(dedup.first_time("01HZZZRACE"))
 
     threads = [threading.Thread(target=claim) for _ in range(16)]
     for thread in threads:

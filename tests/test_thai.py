@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.thai import clip, compact, graphemes, language_of, normalise
+from bot.search.thai import clip, compact, graphemes, language_of, normalise
 
 FIXES = {"พิพิธภัณท์": "พิพิธภัณฑ์", "พิพิธภัณ": "พิพิธภัณฑ์", "ปาร์ค": "พาร์ค", "กทม.": "กทม"}
 

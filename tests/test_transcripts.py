@@ -11,9 +11,10 @@ from typing import Any
 
 import pytest
 
+from bot.content import Content
 from bot.conversation import answer
-from bot.library import Library
-from bot.session import Session, UserInput
+from bot.session import Session
+from bot.turn import UserInput
 from tests.line_checker import assert_valid
 
 NOW = datetime(2026, 11, 21, 10, 0, tzinfo=UTC)
@@ -24,12 +25,12 @@ Messages = list[dict[str, Any]]
 class Chat:
     """One citizen talking to the bot; the session carries over like it would in Redis."""
 
-    def __init__(self, library: Library) -> None:
-        self.library = library
+    def __init__(self, content: Content) -> None:
+        self.current = content
         self.session = Session()
 
     def send(self, user_input: UserInput) -> Messages:
-        reply = answer(self.session, user_input, self.library, NOW)
+        reply = answer(self.session, user_input, self.current, NOW)
         if reply.messages:
             assert_valid(reply.messages)
         self.session = reply.session
@@ -46,8 +47,8 @@ class Chat:
 
 
 @pytest.fixture
-def chat(library: Library) -> Chat:
-    return Chat(library)
+def chat(content: Content) -> Chat:
+    return Chat(content)
 
 
 def texts(messages: Messages) -> list[str]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.library import Library
-from bot.understand import parse
+from bot.content import Content
+from bot.search.understand import parse
 
 
 @pytest.mark.parametrize(("text", "province"), [
@@ -26,8 +26,8 @@ from bot.understand import parse
     ("ศพช. จ.นน", "น่าน"),  # after จ.
     ("พิพิธภัณฑ์ ขก.", "ขอนแก่น"),  # with a dot
 ])
-def test_places(library: Library, text: str, province: str) -> None:
-    assert province in parse(text, library.lexicon).provinces
+def test_places(content: Content, text: str, province: str) -> None:
+    assert province in parse(text, content.lexicon).provinces
 
 
 @pytest.mark.parametrize("text", [
@@ -36,8 +36,8 @@ def test_places(library: Library, text: str, province: str) -> None:
     "ขอบคุณมากกก",
     "สมุทรสงคราม",  # must not fuzzy-match ตาก or anything else than itself
 ])
-def test_abbreviation_and_fuzzy_traps(library: Library, text: str) -> None:
-    provinces = parse(text, library.lexicon).provinces
+def test_abbreviation_and_fuzzy_traps(content: Content, text: str) -> None:
+    provinces = parse(text, content.lexicon).provinces
     assert "น่าน" not in provinces and "ตาก" not in provinces
 
 
@@ -46,8 +46,8 @@ def test_abbreviation_and_fuzzy_traps(library: Library, text: str) -> None:
     ("museums in the north", "north"), ("ห้องสมุดภาคตะวันออก", "east"),
     ("แหล่งเรียนรู้ภาคตะวันออกเฉียงเหนือ", "northeast"),
 ])
-def test_regions(library: Library, text: str, region: str) -> None:
-    assert parse(text, library.lexicon).regions == (region,)
+def test_regions(content: Content, text: str, region: str) -> None:
+    assert parse(text, content.lexicon).regions == (region,)
 
 
 @pytest.mark.parametrize(("text", "vtype"), [
@@ -57,22 +57,22 @@ def test_regions(library: Library, text: str, region: str) -> None:
     ("หอดูดาว", "science_centre"), ("ท้องฟ้าจำลอง", "science_centre"), ("ศูนย์วิทย์", "science_centre"),
     ("ศพช.", "community_centre"), ("ศูนย์เรียนรู้", "learning_centre"), ("สนามเด็กเล่น", "playground"),
 ])
-def test_types(library: Library, text: str, vtype: str) -> None:
-    assert vtype in parse(text, library.lexicon).venue_types
+def test_types(content: Content, text: str, vtype: str) -> None:
+    assert vtype in parse(text, content.lexicon).venue_types
 
 
 @pytest.mark.parametrize(("text", "topic"), [
     ("ดูดาว", "ดาราศาสตร์"), ("ไดโนเสาร์", "ไดโนเสาร์"), ("ผ้าไหม ขอนแก่น", "ผ้า"),
     ("ประวัติศาสตร์", "ประวัติศาสตร์"), ("โคก หนอง นา", "โคก หนอง นา"),
 ])
-def test_topics(library: Library, text: str, topic: str) -> None:
-    assert topic in parse(text, library.lexicon).topics
+def test_topics(content: Content, text: str, topic: str) -> None:
+    assert topic in parse(text, content.lexicon).topics
 
 
 @pytest.mark.parametrize(("text", "audience"), [("พาลูกไปพิพิธภัณฑ์", "เด็ก"), ("ที่เที่ยวครอบครัว", "ครอบครัว"),
                                                 ("ผู้สูงอายุ", "ผู้สูงอายุ")])
-def test_audience(library: Library, text: str, audience: str) -> None:
-    assert audience in parse(text, library.lexicon).audience
+def test_audience(content: Content, text: str, audience: str) -> None:
+    assert audience in parse(text, content.lexicon).audience
 
 
 @pytest.mark.parametrize(("text", "intent"), [
@@ -81,15 +81,15 @@ def test_audience(library: Library, text: str, audience: str) -> None:
     ("555", "out_of_scope"), ("😂😂", "out_of_scope"), ("จองตั๋วเครื่องบินไปภูเก็ต", "out_of_scope"),
     ("เลยไม่ไปละ", "out_of_scope"), ("พิพิธภัณฑ์ในขอนแก่น", "find"), ("เส้นทางท่องเที่ยว", "find"),
 ])
-def test_intents(library: Library, text: str, intent: str) -> None:
-    assert parse(text, library.lexicon).intent == intent
+def test_intents(content: Content, text: str, intent: str) -> None:
+    assert parse(text, content.lexicon).intent == intent
 
 
-def test_tour_words(library: Library) -> None:
-    assert parse("ทริปเมืองเก่าสงขลา", library.lexicon).wants_tour
-    assert not parse("พิพิธภัณฑ์สงขลา", library.lexicon).wants_tour
+def test_tour_words(content: Content) -> None:
+    assert parse("ทริปเมืองเก่าสงขลา", content.lexicon).wants_tour
+    assert not parse("พิพิธภัณฑ์สงขลา", content.lexicon).wants_tour
 
 
-def test_huge_and_hostile_text_is_bounded(library: Library) -> None:
-    query = parse("พิพิธภัณฑ์ " * 5000 + "<script>alert(1)</script>'; DROP TABLE venues;--", library.lexicon)
+def test_huge_and_hostile_text_is_bounded(content: Content) -> None:
+    query = parse("พิพิธภัณฑ์ " * 5000 + "<script>alert(1)</script>'; DROP TABLE venues;--", content.lexicon)
     assert len(query.text) <= 300

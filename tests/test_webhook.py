@@ -24,7 +24,7 @@ from flask import Flask
 from werkzeug.serving import make_server
 
 from bot.app import create_app
-from bot.sessions import user_key
+from bot.store.keys import user_key
 from tests.conftest import ACCESS_TOKEN, CHANNEL_SECRET, CONTENT, close_app
 from tests.fake_line import PUSH, REPLY, FakeLine
 from tests.line_checker import assert_valid

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 import pytest
 
-from bot.content_state import SNAPSHOT, ContentState, ContentUnavailable
+from bot.publish.live import SNAPSHOT, ContentUnavailable, LiveContent
 from tests.content.conftest import replace_after
 
 KK = "venues/khon-kaen.yaml"
@@ -22,8 +22,8 @@ NEW_VENUE = """- id: yl-test-new
 """
 
 
-def _state(content: Path, tmp_path: Path) -> ContentState:
-    state = ContentState(content, tmp_path / "instance")
+def _state(content: Path, tmp_path: Path) -> LiveContent:
+    state = LiveContent(content, tmp_path / "instance")
     state.load_initial()
     return state
 
@@ -37,20 +37,20 @@ def test_changed_added_and_removed_files_go_live(content_copy: Path, tmp_path: P
     assert state.status == "ok" and (tmp_path / "instance" / SNAPSHOT).exists()
     replace_after(content_copy, KK, None, f"name_th: {OLD_NAME}", "name_th: ศาลาไหมไทย ชื่อใหม่")
     assert state.reload_if_changed()
-    assert state.library.catalog.venues["kk-sala-mai-thai"].name_th == "ศาลาไหมไทย ชื่อใหม่"
+    assert state.current.catalog.venues["kk-sala-mai-thai"].name_th == "ศาลาไหมไทย ชื่อใหม่"
     (content_copy / "venues" / "zz-test.yaml").write_text(NEW_VENUE, encoding="utf-8")
-    assert state.reload_if_changed() and "yl-test-new" in state.library.catalog.venues
+    assert state.reload_if_changed() and "yl-test-new" in state.current.catalog.venues
     (content_copy / "venues" / "zz-test.yaml").unlink()
-    assert state.reload_if_changed() and "yl-test-new" not in state.library.catalog.venues
+    assert state.reload_if_changed() and "yl-test-new" not in state.current.catalog.venues
     assert not state.reload_if_changed() and state.status == "ok"  # unchanged files: nothing to do
 
 
 def test_a_broken_change_is_rejected_until_fixed(content_copy: Path, tmp_path: Path) -> None:
     state = _state(content_copy, tmp_path)
-    good, snapshot = state.library, (tmp_path / "instance" / SNAPSHOT).read_bytes()
+    good, snapshot = state.current, (tmp_path / "instance" / SNAPSHOT).read_bytes()
     line = _break(content_copy)
     assert not state.reload_if_changed()
-    assert state.library is good and state.status == "stale"
+    assert state.current is good and state.status == "stale"
     assert any(e.startswith(f"content/{KK}:{line}: ") for e in state.errors), state.errors
     assert (tmp_path / "instance" / SNAPSHOT).read_bytes() == snapshot  # only good content is saved
     replace_after(content_copy, KK, None, "  type: museum: oops", "  type: museum")
@@ -59,10 +59,10 @@ def test_a_broken_change_is_rejected_until_fixed(content_copy: Path, tmp_path: P
 
 
 def test_startup_with_broken_files_serves_the_last_snapshot(content_copy: Path, tmp_path: Path) -> None:
-    version = _state(content_copy, tmp_path).library.catalog.version
+    version = _state(content_copy, tmp_path).current.catalog.version
     _break(content_copy)
     restarted = _state(content_copy, tmp_path)
-    assert restarted.status == "stale" and restarted.library.catalog.version == version
+    assert restarted.status == "stale" and restarted.current.catalog.version == version
     assert restarted.errors and "khon-kaen.yaml" in restarted.errors[0]
 
 
@@ -80,7 +80,7 @@ def test_cli_tools_never_publish_and_still_start(content_copy: Path, tmp_path: P
         assert state.watch(0.1) is None
         _break(content_copy)
         broken = _state(content_copy, tmp_path)
-    assert broken.status == "unavailable" and broken.library is None and broken.errors
+    assert broken.status == "unavailable" and broken.current is None and broken.errors
 
 
 def test_the_watcher_notices_a_change(content_copy: Path, tmp_path: Path) -> None:
@@ -89,7 +89,7 @@ def test_the_watcher_notices_a_change(content_copy: Path, tmp_path: Path) -> Non
     try:
         replace_after(content_copy, KK, None, f"name_th: {OLD_NAME}", "name_th: ชื่อจากตัวเฝ้าไฟล์")
         deadline = time.monotonic() + 5
-        while state.library.catalog.venues["kk-sala-mai-thai"].name_th != "ชื่อจากตัวเฝ้าไฟล์":
+        while state.current.catalog.venues["kk-sala-mai-thai"].name_th != "ชื่อจากตัวเฝ้าไฟล์":
             assert time.monotonic() < deadline, "the watcher did not reload"
             time.sleep(0.05)
     finally:
@@ -98,7 +98,7 @@ def test_the_watcher_notices_a_change(content_copy: Path, tmp_path: Path) -> Non
 
 def test_healthz_shows_stale_with_the_errors(content_copy: Path, make_app) -> None:
     app = make_app(CONTENT_DIR=str(content_copy))
-    content, client = app.extensions["rianru"].content, app.test_client()
+    content, client = app.extensions["rianru"].live, app.test_client()
     assert client.get("/healthz").get_json()["content"]["status"] == "ok"
     line = _break(content_copy)
     content.reload_if_changed()

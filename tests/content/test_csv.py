@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.content_csv import parse_hours, read_rows
-from bot.content_loader import load_catalog
+from bot.catalog.loader import load_catalog
+from bot.catalog.spreadsheet import parse_hours, read_rows
 
 BAD_ROWS = [  # (line, id, field, fragment) planted in fixtures/venues_bad.csv
     (1, "-", "notes", 'หมายถึง "note" หรือไม่?'),
@@ -78,8 +78,8 @@ def test_import_writes_one_file_per_province(fixtures: Path, bare_content: Path,
     assert [(h.days, h.open, h.close) for h in museum.hours] == [("tue-sun", "09:00", "16:30")]
     assert museum.hours_note_th == "ปิดวันจันทร์"
     assert museum.sources == ["https://example.org/a", "https://example.org/b"]
-    library = catalog.venues["br-test-library"]
-    assert [(h.days, h.open, h.close) for h in library.hours] == [("mon-fri", "08:30", "16:30"),
+    content = catalog.venues["br-test-library"]
+    assert [(h.days, h.open, h.close) for h in content.hours] == [("mon-fri", "08:30", "16:30"),
                                                                   ("sat,sun", "10:00", "15:00")]
     assert catalog.venues["kk-test-centre"].address_th == "บ้านทดสอบ\nหมู่ 2 ตำบลชนบท"
     assert "'09:00'" in (bare_content / "venues" / "khon-kaen.yaml").read_text(encoding="utf-8")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.content_diff import diff_catalogs
-from bot.content_loader import load_catalog
+from bot.catalog.diff import diff_catalogs
+from bot.catalog.loader import load_catalog
 from tests.content.conftest import replace_after, set_field
 from tests.content.test_content_state import NEW_VENUE, OLD_NAME
 

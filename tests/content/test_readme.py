@@ -8,9 +8,9 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from bot.catalog import OpeningHours, Stop, TourRoute, Venue
-from bot.keywords import Keywords
-from bot.places import District, Places, Province, Region
+from bot.catalog.keywords import Keywords
+from bot.catalog.models import OpeningHours, Stop, TourRoute, Venue
+from bot.catalog.places import District, Places, Province, Region
 from tests.conftest import CONTENT
 
 README = (CONTENT / "README.md").read_text(encoding="utf-8")

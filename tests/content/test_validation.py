@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.content_loader import load_catalog
+from bot.catalog.loader import load_catalog
 from tests.conftest import CONTENT
 from tests.content.conftest import line_of, replace_after, set_field
 

@@ -10,9 +10,10 @@ from pathlib import Path
 import yaml
 from rapidfuzz import fuzz, process
 
+from bot.content import Content
 from bot.conversation import answer
-from bot.library import Library
-from bot.session import PAGE_SIZE, Session, UserInput
+from bot.session import PAGE_SIZE, Session
+from bot.turn import UserInput
 
 EVAL_DIR = Path(__file__).parent
 METRICS = ("top1", "top3", "precision3", "out_of_scope", "greeting")
@@ -36,11 +37,11 @@ def load_queries(name: str = "queries") -> list[dict]:
     return yaml.safe_load((EVAL_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
 
 
-def bot_results(library: Library, check: Callable[[list[dict]], None] | None = None
+def bot_results(content: Content, check: Callable[[list[dict]], None] | None = None
                 ) -> Callable[[str], list[str]]:
     """The ids the bot shows on its first carousel page for a message (empty when it shows none)."""
     def shown(text: str) -> list[str]:
-        reply = answer(Session(), UserInput("text", text=text), library, datetime.now(UTC))
+        reply = answer(Session(), UserInput("text", text=text), content, datetime.now(UTC))
         if check:
             check(reply.messages)
         if not any(m["type"] == "flex" for m in reply.messages):
@@ -49,12 +50,12 @@ def bot_results(library: Library, check: Callable[[list[dict]], None] | None = N
     return shown
 
 
-def baseline_results(library: Library) -> Callable[[str], list[str]]:
+def baseline_results(content: Content) -> Callable[[str], list[str]]:
     """Naive baseline: rapidfuzz WRatio (default processor) over name_th + name_en + aliases, always top 3."""
     choices: dict[str, str] = {}
-    for venue in library.catalog.venues.values():
+    for venue in content.catalog.venues.values():
         choices[venue.id] = " ".join([venue.name_th, venue.name_en or "", *venue.aliases])
-    for tour in library.catalog.tours.values():
+    for tour in content.catalog.tours.values():
         choices[tour.id] = " ".join([tour.name_th, tour.name_en or ""])
 
     def shown(text: str) -> list[str]:

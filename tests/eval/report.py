@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from bot.content_loader import load_catalog
-from bot.library import Library
+from bot.catalog.loader import load_catalog
+from bot.content import Content
 from tests.eval.metrics import EVAL_DIR, METRICS, baseline_results, bot_results, evaluate, load_queries
 
 LABELS = {"top1": "top-1 (named, tours)", "top3": "top-3 (named, tours)", "precision3": "precision@3 (type/place)",
@@ -18,12 +18,12 @@ def main() -> int:
     """Print the table and misses; exit 0."""
     result = load_catalog(Path(__file__).resolve().parents[2] / "content")
     assert result.catalog is not None
-    library = Library.build(result.catalog)
+    content = Content.build(result.catalog)
     sets = [name for name in ("queries", "holdout") if (EVAL_DIR / f"{name}.yaml").exists()]
     runs = {}
     for name in sets:
         queries = load_queries(name)
-        runs[name] = (evaluate(bot_results(library), queries), evaluate(baseline_results(library), queries),
+        runs[name] = (evaluate(bot_results(content), queries), evaluate(baseline_results(content), queries),
                       len(queries))
     header = "".join(f" {name} ({runs[name][2]}) RianRu | baseline |" for name in sets)
     print(f"| {'metric':26} |{header} target |")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.library import Library
+from bot.content import Content
 from tests.eval.metrics import METRICS, bot_results, evaluate, load_queries
 from tests.line_checker import assert_valid
 
@@ -15,10 +15,10 @@ FLOORS = yaml.safe_load(Path(__file__).with_name("floors.yaml").read_text(encodi
 
 
 @pytest.fixture(scope="module")
-def scores(library: Library):
+def scores(content: Content):
     """Our scores on each labelled set."""
     # Every reply of the evaluation also has to respect LINE's limits.
-    return {name: evaluate(bot_results(library, assert_valid), load_queries(name)) for name in FLOORS}
+    return {name: evaluate(bot_results(content, assert_valid), load_queries(name)) for name in FLOORS}
 
 
 @pytest.mark.parametrize("set_name", list(FLOORS))

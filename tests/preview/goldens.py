@@ -6,12 +6,12 @@ import json
 from pathlib import Path
 from typing import Any
 
-from bot.catalog import Catalog, OpeningHours, Stop, TourRoute, Venue
-from bot.flex import carousel, tour_bubble, venue_bubble
-from bot.keywords import Keywords
-from bot.places import Places
-from bot.postback import encode
-from bot.replies import example_items, tap, text_message, with_quick_replies
+from bot.catalog.keywords import Keywords
+from bot.catalog.models import Catalog, OpeningHours, Stop, TourRoute, Venue
+from bot.catalog.places import Places
+from bot.replies.codec import encode
+from bot.replies.flex import carousel, tour_bubble, venue_bubble
+from bot.replies.texts import example_items, tap, text_message, with_quick_replies
 
 GOLDEN = Path(__file__).parent / "golden"
 IMAGE = "https://example.org/images/observatory.jpg"
@@ -29,7 +29,7 @@ TOUR = TourRoute(id="rt-sample", name_th="เส้นทางตัวอย�
                  themes=["ผ้าไหม", "ดาราศาสตร์"], duration_th="1 วัน",
                  stops=[Stop(venue="sample-observatory", time="09:00"), Stop(name_th="ตลาดผ้าไหม")])
 KEYWORDS = Keywords(type_labels_th={"library": "ห้องสมุด", "science_centre": "ศูนย์วิทยาศาสตร์/หอดูดาว"},
-                    type_labels_en={"library": "Library", "science_centre": "Science centre / observatory"})
+                    type_labels_en={"library": "Content", "science_centre": "Science centre / observatory"})
 CATALOG = Catalog(venues={v.id: v for v in (VENUE, PLAIN)}, tours={TOUR.id: TOUR},
                   places=Places(regions={}, provinces=[]), keywords=KEYWORDS, version="golden")
 

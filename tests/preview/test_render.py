@@ -7,9 +7,10 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.conversation import answer
-from bot.flex_html import render_bubble, render_flex, render_message, render_quick_reply, unsupported
-from bot.postback import encode
-from bot.session import Session, UserInput
+from bot.replies.codec import encode
+from bot.session import Session
+from bot.turn import UserInput
+from routes.preview.render import render_bubble, render_flex, render_message, render_quick_reply, unsupported
 from tests.preview import goldens
 
 
@@ -103,18 +104,18 @@ def test_unknown_or_unsafe_input_is_flagged_never_trusted():
     assert unsupported(str(render_message({"type": "sticker", "packageId": "1"}))) == ["message.type=sticker"]
 
 
-def walk(library) -> list[dict]:
+def walk(content) -> list[dict]:
     """Every message answer() sends through a realistic preview conversation."""
     now, session, sent = datetime.now(UTC), Session(), []
 
     def send(user_input: UserInput) -> list[dict]:
         nonlocal session
-        reply = answer(session, user_input, library, now)
+        reply = answer(session, user_input, content, now)
         session = reply.session
         sent.extend(reply.messages)
         return reply.messages
 
-    venue_id, tour_id = next(iter(library.catalog.venues)), next(iter(library.catalog.tours))
+    venue_id, tour_id = next(iter(content.catalog.venues)), next(iter(content.catalog.tours))
     send(UserInput("follow"))
     for text in ("ห้องสมุด กทม", "เส้นทางท่องเที่ยว", "หอดูดาวโคราช", "สวัสดี", "วิธีใช้", "ขอบคุณ", "museums in Bangkok",
                  "ซื้อหวย", "ห้องสมุดในนครพนม"):
@@ -130,8 +131,8 @@ def walk(library) -> list[dict]:
     return sent
 
 
-def test_everything_the_bot_sends_is_drawn(library):
-    messages = walk(library)
+def test_everything_the_bot_sends_is_drawn(content):
+    messages = walk(content)
     html = "".join(str(render_message(m)) + str(render_quick_reply(m)) for m in messages)
     assert unsupported(html) == []
     assert {m["type"] for m in messages} == {"text", "flex"}

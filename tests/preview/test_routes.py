@@ -8,8 +8,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from bot.library import Library
-from routes.preview_catalog import Filters, _event_item
+from bot.content import Content
+from routes.preview.gallery import Filters, _event_item
 
 TOKEN = "route-test-token-5678"
 
@@ -32,15 +32,15 @@ def open_client(make_app):
 
 def test_page_lists_content_problems_and_filters(make_app):
     app = make_app(ADMIN_TOKEN="")
-    content = app.extensions["rianru"].content
-    content.errors, content.status = ["content/venues/x.yaml:3: x-1: lat: <bad>"], "stale"
+    live = app.extensions["rianru"].live
+    live.errors, live.status = ["content/venues/x.yaml:3: x-1: lat: <bad>"], "stale"
     client = app.test_client()
     page = client.get("/preview?kind=tour")
     html = page.data.decode()
     assert page.headers["Content-Security-Policy"].startswith("default-src 'self'")
     assert page.headers["Cache-Control"] == "no-store" and page.headers["X-Frame-Options"] == "DENY"
     assert "content/venues/x.yaml:3: x-1: lat: &lt;bad&gt;" in html and "pv-status-stale" in html
-    tours = len(content.library.catalog.tours)
+    tours = len(live.current.catalog.tours)
     shown = re.findall(r'<article class="pv-item"[^>]*data-item-kind="(\w+)"[^>]*?(hidden)?>', html)
     assert sum(1 for kind, hidden in shown if not hidden) == tours
     assert all(kind == "tour" for kind, hidden in shown if not hidden)
@@ -102,10 +102,10 @@ def test_cookie_is_secure_over_https(make_app):
 
 def test_events_show_on_the_page(make_app):
     app = make_app(ADMIN_TOKEN="")
-    content = app.extensions["rianru"].content
-    library = content.library
+    live = app.extensions["rianru"].live
+    content = live.current
     event = SimpleNamespace(id="ev-9", name_th="ค่ายดูดาว <หน้าหนาว>", province_th="เชียงใหม่", date="2026-12-24")
-    content.library = Library(replace(library.catalog, events=(event,)), library.lexicon, library.index)
+    live.current = Content(replace(content.catalog, events=(event,)), content.lexicon, content.index)
     html = app.test_client().get("/preview?kind=event&lang=en").data.decode()
     assert "ค่ายดูดาว &lt;หน้าหนาว&gt;" in html and "date: 2026-12-24" in html and "1 กิจกรรม" in html
     assert 'id="pv-shown">1<' in html

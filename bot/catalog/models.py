@@ -1,0 +1,204 @@
+"""Content models (venues, tour routes, places, keywords) validated with pydantic, and the Catalog."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from bot.catalog.keywords import Keywords
+from bot.catalog.places import Places
+
+VenueType = Literal[
+    "library", "tk_park", "museum", "science_centre", "learning_centre",
+    "community_centre", "playground", "heritage_site", "other",
+]
+VENUE_TYPES: tuple[str, ...] = VenueType.__args__  # type: ignore[attr-defined]
+Precision = Literal["exact", "tambon", "amphoe", "province"]
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_ID = r"^[a-z0-9][a-z0-9-]*[a-z0-9]$"
+_TIME = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+_DAY_SPEC = re.compile(r"^[a-z]{3}(-[a-z]{3})?(,[a-z]{3}(-[a-z]{3})?)*$")
+# LINE shows a bubble title on a few lines; longer names are cut mid-word, so the validator caps them.
+MAX_NAME = 100
+MAX_ALIAS = 60
+LINK_SCHEMES = ("http", "https", "tel", "line")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+def expand_days(spec: str) -> list[str]:
+    """Turn "tue-sun" or "sat,sun" into the list of day keys; raise ValueError when malformed."""
+    if not _DAY_SPEC.match(spec):
+        raise ValueError(f'ช่วงวัน "{spec}" ไม่ถูกต้อง ต้องเขียนแบบ "tue-sun" หรือ "sat,sun" '
+                         f"(bad day range; days are {', '.join(DAYS)})")
+    days: list[str] = []
+    for part in spec.split(","):
+        start, _, end = part.partition("-")
+        for day in (start, end or start):
+            if day not in DAYS:
+                raise ValueError(f'ไม่รู้จักวัน "{day}" ใช้ได้เฉพาะ {", ".join(DAYS)} (unknown day)')
+        i, j = DAYS.index(start), DAYS.index(end or start)
+        span = DAYS[i : j + 1] if i <= j else DAYS[i:] + DAYS[: j + 1]
+        days.extend(d for d in span if d not in days)
+    return days
+
+
+def _check_time(value: str) -> str:
+    if not _TIME.match(value):
+        raise ValueError(f'"{value}" ไม่ใช่เวลาแบบ HH:MM เช่น \'09:30\' (time must be HH:MM, in quotes)')
+    return value
+
+
+def _one_line(value: str) -> str:
+    if "\n" in value or "\r" in value:
+        raise ValueError("ข้อความต้องอยู่บรรทัดเดียว ไม่เช่นนั้น LINE จะแสดงผิดรูป (must be a single line)")
+    return value
+
+
+def _alias(value: str) -> str:
+    if not value or len(value) > MAX_ALIAS or "\n" in value:
+        raise ValueError(f"ชื่อเรียกอื่นต้องยาว 1–{MAX_ALIAS} ตัวอักษรในบรรทัดเดียว จึงใช้เป็นปุ่มตอบด่วนได้ "
+                         f"(alias too long for a quick-reply label)")
+    return value
+
+
+Name = Annotated[str, AfterValidator(_one_line)]
+Alias = Annotated[str, AfterValidator(_alias)]
+
+
+class OpeningHours(_Strict):
+    """One opening rule: days (e.g. "tue-sun") open from `open` to `close` (HH:MM)."""
+
+    days: str
+    open: str
+    close: str
+
+    @field_validator("days")
+    @classmethod
+    def _days(cls, value: str) -> str:
+        expand_days(value)
+        return value
+
+    @field_validator("open", "close")
+    @classmethod
+    def _time(cls, value: str) -> str:
+        return _check_time(value)
+
+    @model_validator(mode="after")
+    def _order(self) -> OpeningHours:
+        if self.close <= self.open:
+            raise ValueError(f"เวลาปิด {self.close} ต้องหลังเวลาเปิด {self.open} (close must be after open)")
+        return self
+
+
+def check_link(value: str | None, schemes: tuple[str, ...]) -> str | None:
+    """Return `value` when its scheme is allowed, else raise ValueError."""
+    if value is None:
+        return None
+    scheme = value.split(":", 1)[0].lower() if ":" in value else ""
+    bare = scheme in ("http", "https") and not value[len(scheme) + 1 :].startswith("//")
+    if scheme not in schemes or bare or len(value) > 1000 or any(c.isspace() for c in value):
+        allowed = ", ".join(s + ":" for s in schemes)
+        raise ValueError(f'ลิงก์ "{value[:60]}" ต้องขึ้นต้นด้วย {allowed} และไม่มีช่องว่าง '
+                         f"(link must start with {allowed})")
+    return value
+
+
+class Venue(_Strict):
+    """A learning venue as officers write it in content/venues/<province>.yaml."""
+
+    id: str = Field(pattern=_ID)
+    name_th: Name = Field(min_length=1, max_length=MAX_NAME)
+    name_en: Name | None = Field(default=None, max_length=MAX_NAME)
+    aliases: list[Alias] = Field(default_factory=list)
+    type: VenueType
+    network: str | None = None
+    province_th: str = Field(min_length=1)
+    district_th: str | None = None
+    address_th: str | None = None
+    lat: float | None = Field(default=None, ge=5.6, le=20.5)
+    lon: float | None = Field(default=None, ge=97.3, le=105.7)
+    location_precision: Precision | None = None
+    phone: str | None = None
+    website: str | None = None
+    topics: list[str] = Field(default_factory=list)
+    audience: list[str] = Field(default_factory=list)
+    hours: list[OpeningHours] = Field(default_factory=list)
+    closed_on_public_holidays: bool | None = None
+    hours_note_th: str | None = Field(default=None, max_length=200)
+    image: str | None = None
+    sources: list[str] = Field(default_factory=list)
+    note: str | None = None
+
+    @field_validator("website")
+    @classmethod
+    def _website(cls, value: str | None) -> str | None:
+        return check_link(value, LINK_SCHEMES)
+
+    @field_validator("image")
+    @classmethod
+    def _image(cls, value: str | None) -> str | None:
+        return check_link(value, ("https",))
+
+    @model_validator(mode="after")
+    def _coordinates(self) -> Venue:
+        if (self.lat is None) != (self.lon is None):
+            raise ValueError("ต้องระบุ lat และ lon คู่กัน (lat and lon must be given together)")
+        return self
+
+
+class Stop(_Strict):
+    """One stop of a tour: a catalog venue (`venue`) or a named place (`name_th`)."""
+
+    venue: str | None = None
+    name_th: Name | None = Field(default=None, max_length=MAX_NAME)
+    time: str | None = None
+    note_th: str | None = Field(default=None, max_length=300)
+
+    @field_validator("time")
+    @classmethod
+    def _time(cls, value: str | None) -> str | None:
+        return None if value is None else _check_time(value)
+
+    @model_validator(mode="after")
+    def _one_of(self) -> Stop:
+        if (self.venue is None) == (self.name_th is None):
+            raise ValueError("จุดแวะต้องมี venue (รหัสสถานที่) หรือ name_th (ชื่อสถานที่) อย่างใดอย่างหนึ่ง "
+                             "(a stop needs exactly one of venue or name_th)")
+        return self
+
+
+class TourRoute(_Strict):
+    """A knowledge-tourism route as officers write it in content/tours/<id>.yaml."""
+
+    id: str = Field(pattern=_ID)
+    name_th: Name = Field(min_length=1, max_length=MAX_NAME)
+    name_en: Name | None = Field(default=None, max_length=MAX_NAME)
+    provinces: list[str] = Field(min_length=1)
+    themes: list[str] = Field(default_factory=list)
+    duration_th: str | None = Field(default=None, max_length=60)
+    stops: list[Stop] = Field(min_length=1)
+    sources: list[str] = Field(default_factory=list)
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Everything citizens can find, loaded and validated as one consistent version."""
+
+    venues: dict[str, Venue]
+    tours: dict[str, TourRoute]
+    places: Places
+    keywords: Keywords
+    events: tuple = ()
+    version: str = ""
+
+    def item(self, item_id: str) -> Venue | TourRoute | None:
+        """The venue or tour with this id, if any."""
+        return self.venues.get(item_id) or self.tours.get(item_id)
+

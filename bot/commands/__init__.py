@@ -1,0 +1,14 @@
+"""`flask` CLI commands: ask (one answer), content (the officers' tools)."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+
+def register_cli(app: Flask) -> None:
+    """Attach every command to the app's `flask` CLI."""
+    from bot.commands.ask import register_ask
+    from bot.commands.content import content_group
+
+    app.cli.add_command(content_group)
+    register_ask(app)

@@ -1,0 +1,133 @@
+"""`flask content check|import|export|diff`: the officers' tools for checking and publishing content."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+
+from bot.catalog.diff import diff_catalogs
+from bot.catalog.loader import LoadResult, load_catalog
+from bot.catalog.problems import ContentProblem
+from bot.catalog.spreadsheet import read_rows, write_rows
+from bot.catalog.writer import write_venue_files
+from bot.config import Settings
+from bot.publish.live import SNAPSHOT, read_snapshot
+
+content_group = AppGroup("content", help="ตรวจ นำเข้า ส่งออก และเทียบเนื้อหา (check, import, export, diff content).")
+
+
+def _settings() -> Settings:
+    return current_app.extensions["rianru"].settings
+
+
+def report(problems: list[ContentProblem], errors_only: bool = False) -> int:
+    """Print problems (errors first, each as path:line: id: field: message) and a summary; 1 when errors."""
+    errors = sorted((p for p in problems if p.is_error), key=lambda p: (p.path, p.line))
+    warnings = sorted((p for p in problems if not p.is_error), key=lambda p: (p.path, p.line))
+    for problem in errors + ([] if errors_only else warnings):
+        click.echo(str(problem))
+    if errors:
+        click.echo(f"✗ พบข้อผิดพลาด {len(errors)} รายการ คำเตือน {len(warnings)} รายการ — ยังเผยแพร่ไม่ได้ "
+                   f"แก้ตามบรรทัดที่ระบุแล้วตรวจอีกครั้ง ({len(errors)} errors, {len(warnings)} warnings: "
+                   f"fix them before publishing)", err=True)
+        return 1
+    click.echo(f"✓ ไม่มีข้อผิดพลาด คำเตือน {len(warnings)} รายการ — พร้อมเผยแพร่ "
+               f"(no errors, {len(warnings)} warnings: ready to publish)", err=True)
+    return 0
+
+
+def _content_dir_of(path: Path) -> tuple[Path, str | None]:
+    """A content folder to check, and the one file inside it to report on (None: all)."""
+    if path.is_dir():
+        return path, None
+    root = path.parent.parent if path.parent.name in ("venues", "tours", "events") else path.parent
+    return root, str(path.resolve().relative_to(root.resolve().parent))
+
+
+@content_group.command("check")
+@click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
+@click.option("--errors-only", is_flag=True, help="ไม่แสดงคำเตือน (hide warnings)")
+def check(path: Path | None, errors_only: bool) -> None:
+    """ตรวจไฟล์เนื้อหา (check content files); PATH defaults to CONTENT_DIR and may be one file."""
+    root, only = _content_dir_of(path or _settings().content_dir)
+    problems = load_catalog(root).problems
+    if only is not None:
+        problems = [p for p in problems if p.path == only]
+    sys.exit(report(problems, errors_only))
+
+
+def _loaded(path: Path | None) -> LoadResult:
+    result = load_catalog(path or _settings().content_dir)
+    if result.catalog is None:
+        report(result.problems, errors_only=True)
+        sys.exit(1)
+    return result
+
+
+@content_group.command("import")
+@click.argument("csv_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--into", type=click.Path(file_okay=False, path_type=Path), help="content folder (default CONTENT_DIR)")
+@click.option("--dry-run", is_flag=True, help="ตรวจอย่างเดียว ไม่เขียนไฟล์ (check only)")
+def import_csv(csv_file: Path, into: Path | None, dry_run: bool) -> None:
+    """นำเข้าตาราง venues.csv เป็นไฟล์ venues/<จังหวัด>.yaml (import a venues spreadsheet)."""
+    into = into or _settings().content_dir
+    name = str(csv_file)
+    try:
+        text = csv_file.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        click.echo(f"{name}:1: -: -: ไฟล์ต้องบันทึกเป็น CSV UTF-8 (save the spreadsheet as CSV UTF-8)")
+        sys.exit(1)
+    doc, problems = read_rows(text, name)
+    base = into if (into / "places.yaml").exists() else _settings().content_dir
+    result = load_catalog(base, venue_docs=[(name, doc)])
+    problems += result.problems
+    if result.catalog is None or any(p.is_error for p in problems):
+        sys.exit(report(problems) or 1)
+    report(problems)
+    if dry_run:
+        click.echo(f"(dry run) {len(result.catalog.venues)} venues are valid; nothing written")
+        return
+    written, removed = write_venue_files(list(result.catalog.venues.values()), result.catalog.places, into, name)
+    for path in written:
+        click.echo(f"เขียน (wrote) {path}")
+    for path in removed:
+        click.echo(f"ลบ (removed, its venues are no longer in the spreadsheet) {path}")
+    click.echo(f"นำเข้า {len(result.catalog.venues)} สถานที่ (imported {len(result.catalog.venues)} venues); "
+               f"the running bot picks the files up within seconds")
+
+
+@content_group.command("export")
+@click.option("--out", default="venues.csv", show_default=True, help="CSV file to write, or - for stdout")
+@click.option("--from", "source", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="content folder (default CONTENT_DIR)")
+def export_csv(out: str, source: Path | None) -> None:
+    """ส่งออกสถานที่ทั้งหมดเป็นตาราง CSV (export venues to a spreadsheet)."""
+    catalog = _loaded(source).catalog
+    assert catalog is not None
+    if out == "-":
+        write_rows(list(catalog.venues.values()), click.get_text_stream("stdout"))
+        return
+    write_rows(list(catalog.venues.values()), Path(out))
+    click.echo(f"ส่งออก {len(catalog.venues)} สถานที่ไปที่ {out} (exported {len(catalog.venues)} venues)", err=True)
+
+
+@content_group.command("diff")
+@click.argument("path", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
+def diff(path: Path | None) -> None:
+    """สิ่งที่ประชาชนจะเห็นเปลี่ยนไป (what citizens would see change: running snapshot → files)."""
+    snapshot = _settings().instance_path / SNAPSHOT
+    old = read_snapshot(snapshot)
+    new = _loaded(path).catalog
+    assert new is not None
+    if old is None:
+        click.echo(f"ยังไม่มี {snapshot} — บอตยังไม่เคยเผยแพร่เนื้อหา ทุกรายการจึงเป็นรายการใหม่ "
+                   f"(no running snapshot yet: everything is new)")
+    lines = diff_catalogs(old, new)
+    for line in lines:
+        click.echo(line)
+    if not lines:
+        click.echo("ไม่มีอะไรเปลี่ยนสำหรับประชาชน (no changes for citizens)")

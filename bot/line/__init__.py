@@ -1,0 +1,1 @@
+"""The LINE edge: inbound webhook events → UserInput, the event worker, the one LINE gateway."""

@@ -1,0 +1,100 @@
+"""Turn line-bot-sdk webhook events into transport-free work items (or None to ignore them)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from linebot.v3.webhooks import (
+    FollowEvent,
+    GroupSource,
+    LocationMessageContent,
+    MessageEvent,
+    PostbackEvent,
+    RoomSource,
+    TextMessageContent,
+    UnfollowEvent,
+    UserSource,
+)
+
+from bot.turn import UserInput
+
+
+@dataclass(frozen=True)
+class Work:
+    """One event to answer: who, how to reply, and what they said."""
+
+    event_id: str
+    chat_id: str
+    reply_token: str | None
+    user_input: UserInput
+    is_redelivery: bool = False
+
+
+def chat_id_of(event: object) -> str | None:
+    """The id to push to: the user, group or room the event came from."""
+    source = getattr(event, "source", None)
+    if isinstance(source, UserSource):
+        return source.user_id
+    if isinstance(source, GroupSource):
+        return source.group_id
+    if isinstance(source, RoomSource):
+        return source.room_id
+    return None
+
+
+def _mentions_bot(message: TextMessageContent) -> bool:
+    mention = getattr(message, "mention", None)
+    return bool(mention and any(getattr(m, "is_self", False) for m in (mention.mentionees or [])))
+
+
+def _without_mentions(message: TextMessageContent) -> str:
+    text = message.text or ""
+    mention = getattr(message, "mention", None)
+    if not mention:
+        return text
+    for m in sorted(mention.mentionees or [], key=lambda m: m.index, reverse=True):
+        text = text[: m.index] + text[m.index + m.length :]
+    return text
+
+
+def _on_earth(lat: float | None, lon: float | None) -> bool:
+    """Finite coordinates within ±90/±180 (anything else would crash or print "nan km" distances)."""
+    return (lat is not None and lon is not None and math.isfinite(lat) and math.isfinite(lon)
+            and -90 <= lat <= 90 and -180 <= lon <= 180)
+
+
+def to_work(event: object) -> Work | None:
+    """A Work item for events the bot answers; None for standby, unknown types, or group chatter."""
+    if getattr(event, "mode", "active") == "standby":
+        return None
+    chat_id = chat_id_of(event)
+    event_id = getattr(event, "webhook_event_id", None)
+    if chat_id is None or not event_id:
+        return None
+    in_group = not isinstance(getattr(event, "source", None), UserSource)
+    token = getattr(event, "reply_token", None)
+    redelivery = bool(getattr(getattr(event, "delivery_context", None), "is_redelivery", False))
+    user_input: UserInput | None = None
+    if isinstance(event, MessageEvent):
+        message = event.message
+        if isinstance(message, TextMessageContent):
+            if in_group and not _mentions_bot(message):
+                return None
+            user_input = UserInput("text", text=_without_mentions(message) if in_group else message.text or "")
+        elif in_group:
+            return None
+        elif isinstance(message, LocationMessageContent) and _on_earth(message.latitude, message.longitude):
+            user_input = UserInput("location", lat=message.latitude, lon=message.longitude,
+                                   title=message.title or "")
+        else:
+            user_input = UserInput("other")
+    elif isinstance(event, PostbackEvent):
+        user_input = UserInput("postback", data=event.postback.data or "")
+    elif isinstance(event, FollowEvent):
+        user_input = UserInput("follow")
+    elif isinstance(event, UnfollowEvent):
+        user_input = UserInput("unfollow")
+    if user_input is None:
+        return None
+    return Work(event_id, chat_id, token, user_input, redelivery)

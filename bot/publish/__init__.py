@@ -1,0 +1,1 @@
+"""Serving content: the live version, its snapshot under instance/, and reloads."""

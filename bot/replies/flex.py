@@ -1,0 +1,157 @@
+"""Flex bubble and carousel builders: venue and tour bubbles, ≤12 per carousel, altText always."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.catalog.models import Catalog, TourRoute, Venue, expand_days
+from bot.replies.codec import encode
+from bot.replies.phrases import DAY_NAMES, PRECISION_TH, t
+from bot.search.geo import map_link
+from bot.search.thai import clip
+
+MAX_BUBBLES = 12
+ALT_TEXT_MAX = 400  # LINE allows 1500; the notification preview shows far less
+BUTTON_LABEL_MAX = 20
+TYPE_COLOURS = {
+    "library": "#1565C0", "tk_park": "#00897B", "museum": "#6D4C41", "science_centre": "#5E35B1",
+    "community_centre": "#2E7D32", "learning_centre": "#558B2F", "playground": "#EF6C00",
+    "heritage_site": "#AD1457", "other": "#455A64",
+}
+TOUR_COLOUR = "#C62828"
+
+
+def _text(text: str, **style: Any) -> dict[str, Any]:
+    return {"type": "text", "text": text, "wrap": True, **style}
+
+
+def _button(label: str, action: dict[str, Any], style: str = "link") -> dict[str, Any]:
+    return {"type": "button", "style": style, "height": "sm",
+            "action": {**action, "label": clip(label, BUTTON_LABEL_MAX)}}
+
+
+def format_hours(venue: Venue, lang: str) -> str:
+    """Opening hours as one readable line, e.g. "อ.–อา. 10:00–18:00 · ปิดวันจันทร์"."""
+    parts = []
+    for rule in venue.hours:
+        days = []
+        for part in rule.days.split(","):
+            start, _, end = part.partition("-")
+            names = DAY_NAMES[lang]
+            days.append(f"{names[start]}–{names[end]}" if end else names[start])
+        parts.append(f"{', '.join(days)} {rule.open}–{rule.close}")
+    if venue.hours_note_th:
+        parts.append(venue.hours_note_th)
+    if venue.closed_on_public_holidays:
+        parts.append(t(lang, "closed_holidays"))
+    return " · ".join(parts)
+
+
+def open_days(venue: Venue) -> set[str]:
+    """Days of the week on which the venue has opening hours."""
+    return {day for rule in venue.hours for day in expand_days(rule.days)}
+
+
+def where_line(venue: Venue, lang: str) -> str:
+    """District and province, e.g. "เมืองขอนแก่น, ขอนแก่น"."""
+    district = f"{venue.district_th}, " if venue.district_th else ""
+    return t(lang, "where", district=district, province=venue.province_th)
+
+
+def venue_map_uri(venue: Venue) -> str | None:
+    """A map link: exact points by coordinates, approximate ones by name so the map finds the venue."""
+    if venue.lat is None or venue.lon is None:
+        return None
+    if venue.location_precision in ("exact", "tambon"):
+        return map_link(venue.lat, venue.lon)
+    return map_link(venue.lat, venue.lon, label=f"{venue.name_th} {venue.province_th}")
+
+
+def tel_uri(phone: str | None) -> str | None:
+    """tel: link from the first dialable number in a display phone string."""
+    if not phone:
+        return None
+    match = re.search(r"\+?\d[\d\s-]{7,}\d", phone)
+    if not match:
+        return None
+    digits = re.sub(r"[^\d+]", "", match.group())
+    return f"tel:{digits}"
+
+
+def venue_bubble(venue: Venue, lang: str, type_label: str, distance_km: float | None = None) -> dict[str, Any]:
+    """One venue as a bubble: type, Thai name, where, hours, and map/call/web/details buttons."""
+    colour = TYPE_COLOURS.get(venue.type, TYPE_COLOURS["other"])
+    body: list[dict[str, Any]] = [
+        _text(type_label, size="xs", color=colour, weight="bold"),
+        _text(venue.name_th, size="lg", weight="bold", maxLines=3, margin="sm"),
+        _text("📍 " + where_line(venue, lang), size="sm", color="#555555", margin="md"),
+    ]
+    hours = format_hours(venue, lang)
+    body.append(_text("🕘 " + (hours or t(lang, "hours_unknown")), size="sm", color="#555555", margin="sm"))
+    if distance_km is not None:
+        body.append(_text("🚶 " + t(lang, "distance", km=f"{distance_km:.1f}"), size="sm", color="#555555",
+                          margin="sm"))
+    buttons: list[dict[str, Any]] = []
+    map_uri = venue_map_uri(venue)
+    if map_uri:
+        buttons.append(_button(t(lang, "btn_map"), {"type": "uri", "uri": map_uri}, style="primary"))
+    tel = tel_uri(venue.phone)
+    if tel:
+        buttons.append(_button(t(lang, "btn_call"), {"type": "uri", "uri": tel}))
+    if venue.website:
+        buttons.append(_button(t(lang, "btn_web"), {"type": "uri", "uri": venue.website}))
+    buttons.append(_button(t(lang, "btn_detail"), {
+        "type": "postback", "data": encode("detail", item=venue.id), "displayText": clip(venue.name_th, 60)}))
+    bubble: dict[str, Any] = {
+        "type": "bubble", "size": "mega",
+        "body": {"type": "box", "layout": "vertical", "spacing": "none", "contents": body},
+        "footer": {"type": "box", "layout": "vertical", "spacing": "sm", "contents": buttons},
+    }
+    if venue.image:
+        bubble["hero"] = {"type": "image", "url": venue.image, "size": "full", "aspectRatio": "20:13",
+                          "aspectMode": "cover"}
+    return bubble
+
+
+def tour_bubble(tour: TourRoute, lang: str) -> dict[str, Any]:
+    """One tour route as a bubble: themes, number of stops, duration, and a see-stops button."""
+    body: list[dict[str, Any]] = [
+        _text("🧭 " + t(lang, "tour_label"), size="xs", color=TOUR_COLOUR, weight="bold"),
+        _text(tour.name_th, size="lg", weight="bold", maxLines=3, margin="sm"),
+        _text("📍 " + ", ".join(tour.provinces), size="sm", color="#555555", margin="md"),
+    ]
+    if tour.themes:
+        body.append(_text("✨ " + " · ".join(tour.themes[:4]), size="sm", color="#555555", margin="sm"))
+    facts = [t(lang, "stops", count=len(tour.stops))]
+    if tour.duration_th:
+        facts.append(t(lang, "duration", duration=tour.duration_th))
+    body.append(_text("🚩 " + " · ".join(facts), size="sm", color="#555555", margin="sm"))
+    detail = _button(t(lang, "btn_stops"), {
+        "type": "postback", "data": encode("detail", item=tour.id), "displayText": clip(tour.name_th, 60)},
+        style="primary")
+    return {
+        "type": "bubble", "size": "mega",
+        "body": {"type": "box", "layout": "vertical", "contents": body},
+        "footer": {"type": "box", "layout": "vertical", "contents": [detail]},
+    }
+
+
+def carousel(catalog: Catalog, ids: list[str], lang: str, distances: dict[str, float] | None = None
+             ) -> dict[str, Any]:
+    """A Flex carousel message for up to 12 venues/tours, with a readable altText."""
+    labels = catalog.keywords.type_labels_en if lang == "en" else catalog.keywords.type_labels_th
+    bubbles, names = [], []
+    for item_id in ids[:MAX_BUBBLES]:
+        if item_id in catalog.venues:
+            venue = catalog.venues[item_id]
+            label = labels.get(venue.type, venue.type)
+            if venue.location_precision in PRECISION_TH and lang == "th" and distances is not None:
+                label = f"{label} · {t(lang, 'approx_location', level=PRECISION_TH[venue.location_precision])}"
+            bubbles.append(venue_bubble(venue, lang, label, (distances or {}).get(item_id)))
+            names.append(venue.name_th)
+        elif item_id in catalog.tours:
+            bubbles.append(tour_bubble(catalog.tours[item_id], lang))
+            names.append(catalog.tours[item_id].name_th)
+    alt = clip(t(lang, "alt_found", names=", ".join(names)), ALT_TEXT_MAX)
+    return {"type": "flex", "altText": alt, "contents": {"type": "carousel", "contents": bubbles}}

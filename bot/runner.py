@@ -1,0 +1,106 @@
+"""The one turn runner: dedup → load session → answer() → apply effects → save → send. Webhook, preview and CLI."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from bot.content import Content
+from bot.conversation import answer
+from bot.effects import ForgetCitizen
+from bot.replies.phrases import t
+from bot.replies.texts import text_message
+from bot.session import Session
+from bot.store.stores import Stores
+from bot.turn import Reply, UserInput
+
+log = logging.getLogger(__name__)
+Send = Callable[[list[dict[str, Any]]], str]
+
+
+@dataclass
+class TurnResult:
+    """What happened in one turn: the outcome word (for logs and tests), the reply, and what was degraded."""
+
+    outcome: str
+    reply: Reply | None = None
+    problems: list[str] = field(default_factory=list)
+
+
+class TurnRunner:
+    """Runs turns against the live content and a store factory (Redis connects lazily and may be down)."""
+
+    def __init__(self, content: Callable[[], Content | None], stores: Callable[[], Stores],
+                 clock: Callable[[], datetime] = lambda: datetime.now(UTC)):
+        self.content, self.stores, self.clock = content, stores, clock
+
+    def run(self, who: str, user_input: UserInput, event_id: str | None = None, send: Send | None = None,
+            dedup: bool = True) -> TurnResult:
+        """Answer one input for citizen `who` (a hashed key); `event_id` makes dedup and effects once-only."""
+        event_id = event_id or f"local-{uuid.uuid4().hex}"
+        problems: list[str] = []
+        stores = self._stores(problems)
+        if stores is not None and dedup and not self._first_time(stores, event_id, problems):
+            log.info("event %s already handled; skipping", event_id)
+            return TurnResult("duplicate")
+        session = self._load(stores, who, problems)
+        try:
+            content = self.content()
+            if content is None:
+                raise RuntimeError("no content is loaded")
+            reply = answer(session, user_input, content, self.clock())
+        except Exception:
+            log.exception("event %s user %s failed", event_id, who[:12])
+            reply = Reply([text_message(t(session.lang, "apology"))], session)
+            problems.append("answer failed")
+        self._write(stores, who, event_id, reply, problems)
+        outcome = "answered"
+        if send is not None and reply.messages:
+            outcome = send(reply.messages)
+        return TurnResult(outcome, reply, problems)
+
+    def _stores(self, problems: list[str]) -> Stores | None:
+        try:
+            return self.stores()
+        except Exception:
+            log.exception("Redis is unavailable; answering without a session")
+            problems.append("redis unavailable")
+            return None
+
+    @staticmethod
+    def _first_time(stores: Stores, event_id: str, problems: list[str]) -> bool:
+        try:
+            return stores.dedup.first_time(event_id)
+        except Exception:
+            log.exception("dedup of event %s failed; answering anyway", event_id)
+            problems.append("dedup unavailable")
+            return True
+
+    @staticmethod
+    def _load(stores: Stores | None, who: str, problems: list[str]) -> Session:
+        if stores is None:
+            return Session()
+        try:
+            return stores.sessions.load(who)
+        except Exception:
+            log.exception("session load failed; answering without one")
+            problems.append("session not loaded")
+            return Session()
+
+    @staticmethod
+    def _write(stores: Stores | None, who: str, event_id: str, reply: Reply, problems: list[str]) -> None:
+        if stores is None:
+            if reply.effects:
+                problems.append("effects not applied")
+            return
+        try:
+            stores.effects.apply(who, event_id, reply.effects)
+            if not any(isinstance(effect, ForgetCitizen) for effect in reply.effects):
+                stores.sessions.save(who, reply.session)
+        except Exception:
+            log.exception("saving the turn of event %s failed", event_id)
+            problems.append("session or effects not saved")

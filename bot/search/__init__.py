@@ -1,0 +1,1 @@
+"""Reading Thai queries and finding venues: normalise, lexicon, understand (parse → Query), index (find), geo."""

@@ -1,0 +1,239 @@
+"""The search Index: built once per catalog; find(query) ranks venues and tour routes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from bot.catalog.models import Catalog
+from bot.search.geo import distance_km
+from bot.search.lexicon import Lexicon
+from bot.search.thai import compact, normalise
+from bot.search.understand import Query
+
+NAME_STRONG = 88.0  # a name or alias this close is what the citizen meant
+NAME_WEAK = 80.0  # close enough to offer as "did you mean" when nothing else matched
+_PRECISION_RANK = {"exact": 0, "tambon": 1, "amphoe": 2, "province": 3, None: 4}
+_FAMILY = {"เด็ก": ("เด็ก", "ครอบครัว", "ทุกวัย", "เยาวชน"), "ครอบครัว": ("ครอบครัว", "ทุกวัย", "เด็ก")}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One searchable venue or tour, with everything pre-normalised."""
+
+    id: str
+    kind: str
+    names: tuple[str, ...]
+    generic: frozenset[str]
+    spaced_names: tuple[str, ...]
+    provinces: frozenset[str]
+    district: str
+    types: frozenset[str]
+    text: str
+    audience: tuple[str, ...]
+    lat: float | None
+    lon: float | None
+    precision: int
+    order: int
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """Ranked ids and how they were found; `mode` is named, filtered, nearby, need_location or none."""
+
+    ids: tuple[str, ...]
+    mode: str
+    distances: dict[str, float] | None = None
+
+
+class Index:
+    """Search structures for one catalog version."""
+
+    def __init__(self, catalog: Catalog, lexicon: Lexicon):
+        self.catalog, self.lexicon = catalog, lexicon
+        fix = lexicon.corrections
+        generic_words = {k for k, kinds in lexicon.phrases.items()
+                         if any(kind in {"type", "province", "region", "topic", "district"} for kind, _ in kinds)}
+        implies = {t: [compact(normalise(w)) for w in ws] for t, ws in catalog.keywords.name_implies_type.items()}
+        also = catalog.keywords.type_also
+        entries: list[Entry] = []
+        for order, venue in enumerate(catalog.venues.values()):
+            raw = [venue.name_th, *(venue.aliases), *([venue.name_en] if venue.name_en else [])]
+            spaced = tuple(dict.fromkeys(normalise(n, fix) for n in raw))
+            names = tuple(dict.fromkeys(compact(n) for n in spaced))
+            name_c = compact(normalise(venue.name_th, fix))
+            types = {venue.type} | {t for t, words in implies.items() if any(w in name_c for w in words)}
+            types |= {t for t, others in also.items() if venue.type in others}
+            text = compact(normalise(" ".join([venue.name_th, *venue.topics, *venue.aliases]), fix))
+            entries.append(Entry(
+                venue.id, "venue", names, frozenset(n for n in names if n in generic_words), spaced,
+                frozenset({venue.province_th}), venue.district_th or "", frozenset(types), text,
+                tuple(venue.audience), venue.lat, venue.lon,
+                _PRECISION_RANK.get(venue.location_precision, 4), order))
+        for order, tour in enumerate(catalog.tours.values(), start=len(entries)):
+            spaced = tuple(dict.fromkeys(normalise(n, fix) for n in (tour.name_th, tour.name_en or "") if n))
+            names = tuple(compact(n) for n in spaced)
+            text = compact(normalise(" ".join([tour.name_th, *tour.themes]), fix))
+            first = catalog.venues.get(next((s.venue for s in tour.stops if s.venue), "") or "")
+            entries.append(Entry(
+                tour.id, "tour", names, frozenset(), spaced, frozenset(tour.provinces), "", frozenset(),
+                text, (), first.lat if first else None, first.lon if first else None, 4, order))
+        self.entries = entries
+        self.by_id = {e.id: e for e in entries}
+        # Topic words normalised once here, not for every entry of every query.
+        self.topic_keys = {t: tuple(dict.fromkeys(compact(normalise(w, fix)) for w in (t, *words)))
+                           for t, words in catalog.keywords.topics.items()}
+
+    def name_scores(self, query: Query) -> dict[str, float]:
+        """How well the query's words name each entry (0–100), Thai-safe (no default processor)."""
+        q = query.core
+        if not q:
+            return {}
+        spaced_q = query.text
+        scores: dict[str, float] = {}
+        for entry in self.entries:
+            best = 0.0
+            for name, spaced in zip(entry.names, entry.spaced_names, strict=False):
+                if not name:
+                    continue
+                if name == q:
+                    best = 100.0
+                    break
+                score = fuzz.ratio(q, name, processor=None)
+                if len(name) >= 4 and name in q and name not in entry.generic:
+                    score = max(score, 90 + 10 * len(name) / len(q))
+                elif len(q) >= 5 and q in name and q not in self.lexicon.phrases:
+                    # The start of a long official name ("พิพิธภัณฑ์สิรินธร (ศูนย์…)") is how people say it.
+                    score = max(score, 92 if name.startswith(q) else 84 + 14 * len(q) / len(name))
+                if " " in spaced_q or " " in spaced:
+                    score = max(score, fuzz.token_sort_ratio(spaced_q, spaced, processor=None) - 2)
+                best = max(best, score)
+            if best:
+                scores[entry.id] = best
+        return scores
+
+    def word_scores(self, query: Query) -> dict[str, float]:
+        """How well the leftover words (not places, types or fillers) fit each entry's names (0–100)."""
+        words = [compact(w) for w in query.words if len(w) >= 2]
+        if not words:
+            return {}
+        scores: dict[str, float] = {}
+        for entry in self.entries:
+            total = 0.0
+            for word in words:
+                best = 0.0
+                for name in entry.names:
+                    if word == name:
+                        best = 100.0
+                        break
+                    if word in name:
+                        best = max(best, 95.0 if len(word) >= 4 else 60.0)
+                    elif len(word) >= 4:
+                        partial = fuzz.partial_ratio(word, name, processor=None)
+                        best = max(best, partial * 0.9 if partial >= 80 else 0.0)
+                total += best
+            scores[entry.id] = total / len(words)
+        return scores
+
+    def find(self, query: Query, anchor: tuple[float, float] | None = None) -> SearchResult:
+        """Rank entries for a parsed query; `anchor` is the citizen's last known point for "nearby"."""
+        scores = self.name_scores(query)
+        strong = [e for e in self.entries if scores.get(e.id, 0) >= NAME_STRONG]
+        if query.nearby and not strong:
+            if anchor is None:
+                return SearchResult((), "need_location")
+            return self.nearest(anchor, query.venue_types, query=query)
+        if query.has_filters:
+            filtered = self._filtered(query, self.word_scores(query))
+            # An exact name wins over filters read from inside it (สิรินธร is also a district).
+            fitting = [e for e in strong if e in filtered or scores[e.id] >= 100]
+            # A clear name match outside the filters beats filters that no listed name supports
+            # ("หอศิลป์ กทม" is an alias of a venue that is neither a museum nor about ศิลปะ by type).
+            if not fitting and strong and max(scores[e.id] for e in strong) >= 92 \
+                    and not any(scores.get(e.id, 0) >= NAME_STRONG for e in filtered):
+                fitting = [e for e in strong if scores[e.id] >= 92]
+            if fitting and (query.words or any(scores[e.id] >= 92 for e in fitting)):
+                fitting.sort(key=lambda e: (-scores[e.id], e.precision, e.order))
+                ranked = fitting + [e for e in filtered if e not in fitting]
+                return SearchResult(self._ids(ranked, query), "named")
+            if filtered:
+                return SearchResult(self._ids(filtered, query), "filtered")
+            if strong:
+                strong.sort(key=lambda e: (-scores[e.id], e.precision, e.order))
+                return SearchResult(self._ids(strong, query), "named")
+            return SearchResult((), "none")
+        if strong:
+            strong.sort(key=lambda e: (-scores[e.id], e.precision, e.order))
+            return SearchResult(self._ids(strong, query), "named")
+        weak = sorted((e for e in self.entries if scores.get(e.id, 0) >= NAME_WEAK and len(query.core) >= 5),
+                      key=lambda e: (-scores[e.id], e.order))[:3]
+        return SearchResult(tuple(e.id for e in weak), "named" if weak else "none")
+
+    @staticmethod
+    def _ids(entries: list[Entry], query: Query) -> tuple[str, ...]:
+        if query.wants_tour:  # "ทริป…": routes first, venues after (stable order otherwise)
+            entries = sorted(entries, key=lambda e: e.kind != "tour")
+        return tuple(e.id for e in entries)
+
+    def nearest(self, point: tuple[float, float], types: tuple[str, ...] = (), query: Query | None = None,
+                limit: int = 30) -> SearchResult:
+        """Venues nearest to a point (optionally of some types), with distances in km."""
+        pool = [e for e in self.entries if e.kind == "venue" and e.lat is not None
+                and (not types or e.types & set(types))]
+        if query and (query.topics or query.audience):
+            narrowed = [e for e in pool if self._topic_fit(query, e) or self._audience_fit(query, e)]
+            pool = narrowed or pool
+        dist = {e.id: distance_km(point[0], point[1], e.lat, e.lon) for e in pool}  # type: ignore[arg-type]
+        pool.sort(key=lambda e: (dist[e.id], e.order))
+        chosen = pool[:limit]
+        return SearchResult(tuple(e.id for e in chosen), "nearby", {e.id: dist[e.id] for e in chosen})
+
+    def _places(self, query: Query) -> set[str]:
+        places = set(query.provinces)
+        for key in query.regions:
+            region = self.catalog.places.regions.get(key)
+            if region:
+                places.update(region.provinces)
+        return places
+
+    def _topic_fit(self, query: Query, entry: Entry) -> bool:
+        return any(key in entry.text for t in query.topics for key in self.topic_keys.get(t, ()))
+
+    @staticmethod
+    def _audience_fit(query: Query, entry: Entry) -> bool:
+        wanted = {a for want in query.audience for a in _FAMILY.get(want, (want,))}
+        return any(a in wanted for a in entry.audience)
+
+    def _filtered(self, query: Query, word_scores: dict[str, float]) -> list[Entry]:
+        places = self._places(query)
+        pool = []
+        for e in self.entries:
+            if places and not (e.provinces & places):
+                continue
+            if query.venue_types and e.kind == "tour" and not query.wants_tour:
+                continue
+            if query.venue_types and e.kind == "venue" and not (e.types & set(query.venue_types)):
+                continue
+            if query.topics and not self._topic_fit(query, e):
+                continue
+            if not (places or query.venue_types or query.topics) and query.audience \
+                    and not self._audience_fit(query, e):
+                continue
+            if not (places or query.venue_types or query.topics or query.audience) and e.kind == "venue":
+                continue  # "เส้นทาง" alone: tours only
+            pool.append(e)
+
+        def rank(e: Entry) -> tuple:
+            return (
+                0 if (query.wants_tour and e.kind == "tour") else 1,
+                0 if (query.districts and e.district in query.districts) else 1,
+                -sum(1 for key in query.phrases if key in e.text),
+                -round(word_scores.get(e.id, 0) / 10),
+                0 if (query.audience and self._audience_fit(query, e)) else 1,
+                0 if e.kind == "venue" or query.wants_tour else 1,
+                e.precision,
+                e.order,
+            )
+
+        return sorted(pool, key=rank)

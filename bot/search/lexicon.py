@@ -1,0 +1,111 @@
+"""The Lexicon: every phrase the parser recognises (places, types, topics, intents) and the newmm dictionary."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from pythainlp.util import Trie
+
+from bot.catalog.models import Catalog
+from bot.search.thai import build_dictionary, compact, normalise
+
+# Phrase kinds, in the order a clash between two meanings of the same phrase is resolved.
+KINDS = ("province", "district", "region", "type", "topic", "audience", "tour", "nearby",
+         "greeting", "thanks", "help", "filler")
+
+
+@dataclass
+class Lexicon:
+    """Phrase table keyed by compact normalised text → list of (kind, value)."""
+
+    corrections: dict[str, str]
+    phrases: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
+    abbreviations: dict[str, str] = field(default_factory=dict)
+    fuzzy_places: dict[str, str] = field(default_factory=dict)
+    dictionary: Trie | None = None
+    max_phrase_len: int = 0
+    name_text: str = ""
+
+    def add(self, phrase: str, kind: str, value: str) -> None:
+        """Register a phrase meaning (kind, value)."""
+        key = compact(normalise(phrase, self.corrections))
+        if key and (kind, value) not in self.phrases[key]:
+            self.phrases[key].append((kind, value))
+            self.max_phrase_len = max(self.max_phrase_len, len(key))
+
+
+def build_lexicon(catalog: Catalog) -> Lexicon:
+    """Collect place, keyword and intent phrases from the catalog and build the tokenizer dictionary."""
+    kw, places = catalog.keywords, catalog.places
+    corrections = {normalise(k): normalise(v) for k, v in kw.misspellings.items()}
+    lex = Lexicon(corrections=corrections)
+    for province in places.provinces:
+        for name in (province.name_th, province.name_en, *province.aliases):
+            lex.add(name, "province", province.name_th)
+        for abbr in province.abbreviations:
+            key = normalise(abbr).rstrip(".")
+            if len(key) <= 2:
+                lex.abbreviations[key] = province.name_th
+            else:
+                lex.add(key, "province", province.name_th)
+        for name in (province.name_th, *province.aliases):
+            if len(compact(normalise(name))) >= 4:
+                lex.fuzzy_places[compact(normalise(name))] = province.name_th
+    for district in places.districts:
+        # "เมืองX" districts share names with their provinces' towns; the province already covers them.
+        if not district.name_th.startswith("เมือง") or district.aliases:
+            lex.add(district.name_th, "district", f"{district.province_th}/{district.name_th}")
+        for alias in district.aliases:
+            lex.add(alias, "district", f"{district.province_th}/{district.name_th}")
+    for key, region in places.regions.items():
+        for name in (region.name_th, region.name_en, *region.aliases):
+            lex.add(name, "region", key)
+    for vtype, words in kw.types.items():
+        for word in words:
+            lex.add(word, "type", vtype)
+    for topic, words in kw.topics.items():
+        for word in (topic, *words):
+            lex.add(word, "topic", topic)
+    for audience, words in kw.audiences.items():
+        for word in (audience, *words):
+            lex.add(word, "audience", audience)
+    for kind, words in (("tour", kw.tour_words), ("nearby", kw.nearby_words), ("greeting", kw.greetings),
+                        ("thanks", kw.thanks), ("help", kw.help_words), ("filler", kw.filler_words)):
+        for word in words:
+            lex.add(word, kind, kind)
+    names = [normalise(w, corrections) for w in _catalog_words(catalog)]
+    lex.name_text = "|".join(compact(n) for n in names)
+    meaningful = {k for k, kinds in lex.phrases.items() if len(k) >= 3 and any(kind != "filler" for kind, _ in kinds)}
+    lex.dictionary = build_dictionary(list(lex.phrases) + _name_words(names, meaningful))
+    return lex
+
+
+def _name_words(names: list[str], phrases: set[str]) -> list[str]:
+    """Words of our names and aliases for the tokenizer, leaving out compounds that hide a known phrase.
+
+    "หอดูดาวโคราช" as one dictionary word would hide the type หอดูดาว and the place โคราช inside it.
+    """
+    words = set()
+    for name in names:
+        for word in name.split(" "):
+            if len(word) > 1 and not _hides_phrase(word, phrases):
+                words.add(word)
+    return sorted(words)
+
+
+def _hides_phrase(word: str, phrases: set[str]) -> bool:
+    """True when a known phrase (3+ characters) sits strictly inside `word`."""
+    n = len(word)
+    return any(word[i:j] in phrases for i in range(n) for j in range(i + 3, n + 1) if j - i < n)
+
+
+def _catalog_words(catalog: Catalog) -> list[str]:
+    words: list[str] = []
+    for venue in catalog.venues.values():
+        words += [venue.name_th, *(venue.aliases), *(venue.topics)]
+        if venue.name_en:
+            words.append(venue.name_en)
+    for tour in catalog.tours.values():
+        words += [tour.name_th, *tour.themes]
+    return words

@@ -1,0 +1,178 @@
+"""parse(text, lexicon) -> Query: what a citizen asked for, from short, messy Thai or English."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from rapidfuzz import fuzz, process
+
+from bot.search.lexicon import Lexicon
+from bot.search.thai import MAX_QUERY_CHARS, compact, language_of, normalise, tokenize
+
+INTENTS = ("find", "greeting", "help", "thanks", "out_of_scope")
+_LETTER = re.compile(r"[a-z\u0e01-\u0e2e]")
+_FUZZY_MIN_LEN = 4
+_FUZZY_MIN_SCORE = 86
+
+
+@dataclass(frozen=True)
+class Query:
+    """The parsed question: intent, filters, and the words left for name matching."""
+
+    text: str
+    intent: str
+    lang: str
+    provinces: tuple[str, ...] = ()
+    districts: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    venue_types: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    audience: tuple[str, ...] = ()
+    wants_tour: bool = False
+    nearby: bool = False
+    words: tuple[str, ...] = ()
+    core: str = ""
+    phrases: tuple[str, ...] = ()
+
+    @property
+    def has_filters(self) -> bool:
+        """True when the query names a place, type, topic, audience or asks for tours/nearby."""
+        return bool(self.provinces or self.regions or self.venue_types or self.topics or self.audience
+                    or self.wants_tour or self.nearby)
+
+
+@dataclass
+class _Found:
+    kinds: dict[str, list[str]] = field(default_factory=dict)
+    covered: set[int] = field(default_factory=set)
+    keys: list[str] = field(default_factory=list)
+
+    def add(self, kind: str, value: str) -> None:
+        values = self.kinds.setdefault(kind, [])
+        if value not in values:
+            values.append(value)
+
+
+def parse(text: str, lexicon: Lexicon) -> Query:
+    """Parse one message into a Query (pure; no I/O)."""
+    raw = text[: MAX_QUERY_CHARS * 4]
+    norm = normalise(raw, lexicon.corrections)[:MAX_QUERY_CHARS]
+    lang = language_of(norm)
+    if not _LETTER.search(norm):
+        return Query(text=norm, intent="out_of_scope", lang=lang)
+    tokens = tokenize(norm, lexicon.dictionary)
+    spans = _token_spans(norm, tokens)
+    found = _Found()
+    _match_phrases(norm, spans, lexicon, found)
+    abbreviations = _match_abbreviations(norm, lexicon, found)
+    leftover = [tok for i, (tok, _, _) in enumerate(spans)
+                if i not in found.covered and tok.rstrip(".") not in abbreviations]
+    _match_fuzzy_places(leftover, lexicon, found)
+    words = tuple(w for w in leftover if _LETTER.search(w) and w not in found.kinds.get("_fuzzy", []))
+    core = compact(" ".join(tok for i, (tok, _, _) in enumerate(spans)
+                            if not (i in found.covered and _is_filler(tok, lexicon))))
+    provinces = list(found.kinds.get("province", []))
+    districts = found.kinds.get("district", [])
+    for district in districts:
+        province = district.split("/", 1)[0]
+        if province not in provinces:
+            provinces.append(province)
+    query = Query(
+        text=norm, intent="find", lang=lang, provinces=tuple(provinces),
+        districts=tuple(d.split("/", 1)[1] for d in districts), regions=tuple(found.kinds.get("region", [])),
+        venue_types=tuple(found.kinds.get("type", [])), topics=tuple(found.kinds.get("topic", [])),
+        audience=tuple(found.kinds.get("audience", [])), wants_tour="tour" in found.kinds,
+        nearby="nearby" in found.kinds, words=words, core=core, phrases=tuple(found.keys),
+    )
+    return _with_intent(query, found, lexicon)
+
+
+def _with_intent(query: Query, found: _Found, lexicon: Lexicon) -> Query:
+    if query.has_filters and _incidental_place(query, lexicon):
+        return replace(query, intent="out_of_scope")
+    if query.has_filters or query.words:
+        return query
+    for intent in ("help", "greeting", "thanks"):
+        if intent in found.kinds:
+            return replace(query, intent=intent)
+    return replace(query, intent="out_of_scope")
+
+
+def _incidental_place(query: Query, lexicon: Lexicon) -> bool:
+    """A place word inside an unrelated sentence ("จองตั๋วเครื่องบินไปภูเก็ต", "เลยไม่ไปละ")."""
+    if query.venue_types or query.topics or query.audience or query.wants_tour or query.nearby:
+        return False
+    unknown = [w for w in query.words if len(w) < 3 or compact(w) not in lexicon.name_text]
+    if len(unknown) < 2:
+        return False
+    # Fragments of a misspelt name ("โฮงมูลมัง" → โฮ|ง|มูล|มัง) still look like one of our names.
+    joined = compact("".join(query.words))
+    return fuzz.partial_ratio(joined, lexicon.name_text, processor=None) < 80
+
+
+def _is_filler(token: str, lexicon: Lexicon) -> bool:
+    return any(kind == "filler" for kind, _ in lexicon.phrases.get(compact(token), []))
+
+
+def _token_spans(norm: str, tokens: list[str]) -> list[tuple[str, int, int]]:
+    spans, pos = [], 0
+    for tok in tokens:
+        start = norm.find(tok, pos)
+        if start < 0:
+            continue
+        spans.append((tok, start, start + len(tok)))
+        pos = start + len(tok)
+    return spans
+
+
+def _match_phrases(norm: str, spans: list[tuple[str, int, int]], lexicon: Lexicon, found: _Found) -> None:
+    """Greedy longest match of known phrases over runs of whole tokens."""
+    i = 0
+    while i < len(spans):
+        best_end, best = -1, None
+        for j in range(i, len(spans)):
+            key = compact(norm[spans[i][1] : spans[j][2]])
+            if len(key) > lexicon.max_phrase_len + 1:
+                break
+            meaning = lexicon.phrases.get(key) or lexicon.phrases.get(key.rstrip("."))
+            if meaning:
+                best_end, best = j, meaning
+        if best is None:
+            i += 1
+            continue
+        for kind, value in best:
+            found.add(kind, value)
+            if kind in {"type", "topic"}:
+                found.keys.append(compact(norm[spans[i][1] : spans[best_end][2]]))
+        found.covered.update(range(i, best_end + 1))
+        i = best_end + 1
+
+
+def _match_abbreviations(norm: str, lexicon: Lexicon, found: _Found) -> set[str]:
+    """Two-letter province abbreviations count only standalone, dotted, after จ., or as the whole text."""
+    matched = set()
+    for abbr, province in lexicon.abbreviations.items():
+        pattern = rf"(?:^|(?<=[\s,(])|(?<=จ\.)|(?<=จ\.\s)|(?<=จังหวัด)){re.escape(abbr)}(?:\.|(?=[\s,)?]|$))"
+        if re.search(pattern, norm):
+            found.add("province", province)
+            matched.add(abbr)
+    return matched
+
+
+def _match_fuzzy_places(leftover: list[str], lexicon: Lexicon, found: _Found) -> None:
+    """Misspelt province names (e.g. เชียงไหม่) above a minimum length and score."""
+    if not lexicon.fuzzy_places:
+        return
+    choices = list(lexicon.fuzzy_places)
+    for i in range(len(leftover)):
+        for width in (2, 1):
+            piece = "".join(leftover[i : i + width])
+            if len(piece) < _FUZZY_MIN_LEN:
+                continue
+            best = process.extractOne(piece, choices, scorer=fuzz.ratio, processor=None,
+                                      score_cutoff=_FUZZY_MIN_SCORE)
+            if best:
+                found.add("province", lexicon.fuzzy_places[best[0]])
+                found.kinds.setdefault("_fuzzy", []).extend(leftover[i : i + width])
+                break

@@ -1,0 +1,1 @@
+"""Redis: the connection (REDIS_URL or embedded), sessions, webhook dedup, effect writes."""

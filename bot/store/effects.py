@@ -1,0 +1,62 @@
+"""Apply a turn's effects to Redis exactly once per event: a marker and the writes commit in one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import redis
+
+from bot.effects import Effect, ForgetCitizen, LogUnanswered
+
+MARKER_TTL_S = 24 * 3600
+UNANSWERED_CAP = 5000  # distinct questions kept; the least asked are dropped first
+Writer = Callable[[Any, str, str, Any], None]  # (pipeline, prefix, who, effect)
+
+
+def _log_unanswered(pipe: Any, prefix: str, who: str, effect: LogUnanswered) -> None:
+    key = f"{prefix}unanswered"
+    pipe.zincrby(key, 1, effect.text[:200])
+    pipe.zremrangebyrank(key, 0, -UNANSWERED_CAP - 1)
+
+
+def _forget(pipe: Any, prefix: str, who: str, effect: ForgetCitizen) -> None:
+    pipe.delete(f"{prefix}session:{who}")
+
+
+WRITERS: dict[type[Effect], Writer] = {
+    LogUnanswered: _log_unanswered,
+    ForgetCitizen: _forget,
+}
+
+
+class EffectStore:
+    """Performs effects under `prefix`; the same (event id, effects) applied twice writes once."""
+
+    def __init__(self, client: redis.Redis, prefix: str):
+        self.client, self.prefix = client, prefix
+
+    def apply(self, who: str, event_id: str, effects: list[Effect]) -> bool:
+        """Apply every effect of one event; False when this event's effects were already applied."""
+        if not effects:
+            return True
+        marker = f"{self.prefix}applied:{event_id}"
+        applied = False
+
+        def write(pipe: Any) -> None:
+            nonlocal applied
+            if pipe.exists(marker):
+                return
+            pipe.multi()
+            for effect in effects:
+                WRITERS[type(effect)](pipe, self.prefix, who, effect)
+            pipe.set(marker, "1", ex=MARKER_TTL_S)
+            applied = True
+
+        self.client.transaction(write, marker)
+        return applied
+
+    def unanswered(self, top: int = 50) -> list[tuple[str, int]]:
+        """The most often unanswered questions with their counts."""
+        rows = self.client.zrevrange(f"{self.prefix}unanswered", 0, top - 1, withscores=True)
+        return [(text.decode() if isinstance(text, bytes) else text, int(score)) for text, score in rows]
