@@ -22,9 +22,10 @@ $(VENV)/.dev-installed: pyproject.toml $(VENV)/.run-installed
 run: $(VENV)/.run-installed
 	$(PY) -m bot.serve --host 127.0.0.1 --port $(PORT)
 
-## make test: set up .venv with dev tools and run lint, the whole pytest suite and the evaluation floors
+## make test: set up .venv with dev tools and run ruff, mypy, the whole pytest suite and the evaluation floors
 test: $(VENV)/.dev-installed browser
 	$(PY) -m ruff check .
+	$(PY) -m mypy
 	$(PY) -m pytest -q
 
 ## make eval: print the search-quality table (ours vs a naive baseline) and the misses

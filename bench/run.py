@@ -47,6 +47,7 @@ def main() -> int:
     base_rss = rss_mb()
     start = time.perf_counter()
     catalog = load_catalog(ROOT / "content").catalog
+    assert catalog is not None
     load_ms = (time.perf_counter() - start) * 1000
     start = time.perf_counter()
     content = Content.build(catalog)

@@ -20,7 +20,8 @@ def new_list(turn: Turn, ids: tuple[str, ...] | list[str], distances: dict[str, 
     lang = turn.lang
     kept = list(ids)[:MAX_RESULTS]
     session = replace(turn.session, seq=turn.session.seq + 1, lang=lang, results=kept, shown=0,
-                      state=State.BROWSING, distances={k: round(v, 2) for k, v in (distances or {}).items() if k in kept}, **remember)
+                      state=State.BROWSING, **remember,
+                      distances={k: round(v, 2) for k, v in (distances or {}).items() if k in kept})
     return page(turn, session, extra_items or [], heading)
 
 

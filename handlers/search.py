@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from bot.replies.phrases import t
 from bot.replies.texts import example_items, share_location, text_message, with_quick_replies
@@ -23,7 +24,7 @@ def handle(turn: Turn) -> Reply:
     content, lang = turn.content, turn.lang
     anchor = tuple(turn.session.anchor) if turn.session.anchor else None
     result = content.index.find(query, anchor=anchor)  # type: ignore[arg-type]
-    remember = {}
+    remember: dict[str, Any] = {}
     if query.provinces:
         province = content.catalog.places.province(query.provinces[0])
         if province:

@@ -46,7 +46,7 @@ class PreviewSessionInterface(SecureCookieSessionInterface):
 
 
 def _install_session(state: BlueprintSetupState) -> None:
-    app = state.app
+    app: Flask = state.app  # type: ignore[assignment]  # Sansio App is a Flask here
     app.config.setdefault("SESSION_COOKIE_HTTPONLY", True)
     app.config["SESSION_COOKIE_SAMESITE"] = app.config.get("SESSION_COOKIE_SAMESITE") or "Lax"
     if type(app.session_interface) is SecureCookieSessionInterface:  # never replace someone else's interface

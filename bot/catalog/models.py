@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from bot.catalog.hours import expand_days
 from bot.catalog.keywords import Keywords
 from bot.catalog.places import Places
 
@@ -17,10 +18,8 @@ VenueType = Literal[
 ]
 VENUE_TYPES: tuple[str, ...] = VenueType.__args__  # type: ignore[attr-defined]
 Precision = Literal["exact", "tambon", "amphoe", "province"]
-DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _ID = r"^[a-z0-9][a-z0-9-]*[a-z0-9]$"
 _TIME = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
-_DAY_SPEC = re.compile(r"^[a-z]{3}(-[a-z]{3})?(,[a-z]{3}(-[a-z]{3})?)*$")
 # LINE shows a bubble title on a few lines; longer names are cut mid-word, so the validator caps them.
 MAX_NAME = 100
 MAX_ALIAS = 60
@@ -29,23 +28,6 @@ LINK_SCHEMES = ("http", "https", "tel", "line")
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
-
-
-def expand_days(spec: str) -> list[str]:
-    """Turn "tue-sun" or "sat,sun" into the list of day keys; raise ValueError when malformed."""
-    if not _DAY_SPEC.match(spec):
-        raise ValueError(f'ช่วงวัน "{spec}" ไม่ถูกต้อง ต้องเขียนแบบ "tue-sun" หรือ "sat,sun" '
-                         f"(bad day range; days are {', '.join(DAYS)})")
-    days: list[str] = []
-    for part in spec.split(","):
-        start, _, end = part.partition("-")
-        for day in (start, end or start):
-            if day not in DAYS:
-                raise ValueError(f'ไม่รู้จักวัน "{day}" ใช้ได้เฉพาะ {", ".join(DAYS)} (unknown day)')
-        i, j = DAYS.index(start), DAYS.index(end or start)
-        span = DAYS[i : j + 1] if i <= j else DAYS[i:] + DAYS[: j + 1]
-        days.extend(d for d in span if d not in days)
-    return days
 
 
 def _check_time(value: str) -> str:

@@ -132,5 +132,5 @@ def problems_from(exc: ValidationError, doc: LinedDocument, base: tuple[Any, ...
         loc = tuple(p for p in err["loc"] if not _is_schema_part(p))
         line = doc.line_of(base if err["type"] == "missing" else (*base, *loc))
         problems.append(ContentProblem(rel_path, line, item_id, field_name(loc),
-                                       _thai_message(err, allowed_fields)))
+                                       _thai_message(dict(err), allowed_fields)))
     return problems

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
-from bot.catalog.models import DAYS, Venue
+from bot.catalog.hours import hours_cell, parse_hours
+from bot.catalog.models import Venue
 from bot.catalog.problems import ContentProblem, did_you_mean
 from bot.catalog.yaml_lines import LinedDocument
 
@@ -24,53 +24,7 @@ REQUIRED = ("id", "name_th", "type", "province_th")
 # Either column may hold the value; the first is what export writes.
 ALTERNATIVES = {"hours": "opening_hours", "sources": "source"}
 
-THAI_DAYS = {"จันทร์": "mon", "อังคาร": "tue", "พุธ": "wed", "พฤหัสบดี": "thu", "พฤหัส": "thu",
-             "ศุกร์": "fri", "เสาร์": "sat", "อาทิตย์": "sun"}
-EN_DAYS = {"monday": "mon", "tuesday": "tue", "wednesday": "wed", "thursday": "thu", "friday": "fri",
-           "saturday": "sat", "sunday": "sun", **{d: d for d in DAYS}}
-EVERY_DAY = ("ทุกวัน", "daily", "every day")
-_DASH = r"\s*(?:[-–—]|ถึง)\s*"
-_SEGMENT = re.compile(rf"^(?:วัน)?(?P<days>.+?)\s+(?P<open>\d{{1,2}}[:.]\d{{2}}){_DASH}"
-                      rf"(?P<close>\d{{1,2}}[:.]\d{{2}})(?:\s*น\.)?\s*(?P<rest>.*)$")
 _BOOL = {"true": True, "yes": True, "ใช่": True, "ปิด": True, "false": False, "no": False, "ไม่": False}
-
-
-def parse_hours(text: str) -> tuple[list[dict[str, str]], list[str], list[str]]:
-    """'อังคาร–อาทิตย์ 09:00–19:00 (ปิดวันจันทร์)' or 'tue-sun 09:00-19:00' → (hours, notes, unreadable)."""
-    notes = [n.strip() for n in re.findall(r"\(([^()]*)\)", text) if n.strip()]
-    hours, unreadable = [], []
-    for segment in re.split(r"\s*[;|]\s*", re.sub(r"\([^()]*\)", " ", text)):
-        segment = re.sub(r"\s+", " ", segment).strip()
-        match = _SEGMENT.match(segment)
-        if not segment:
-            continue
-        if match is None:
-            (unreadable if re.search(r"\d", segment) else notes).append(segment)
-            continue
-        hours.append({"days": _day_spec(match["days"]), "open": _hhmm(match["open"]), "close": _hhmm(match["close"])})
-        if match["rest"]:
-            notes.append(match["rest"])
-    return hours, notes, unreadable
-
-
-def _day_spec(text: str) -> str:
-    if text.strip().lower() in EVERY_DAY:
-        return "mon-sun"
-    parts = []
-    for part in re.split(r"\s*,\s*", text.strip()):
-        ends = [e.strip() for e in re.split(_DASH, part, maxsplit=1)]
-        parts.append("-".join(THAI_DAYS.get(e, EN_DAYS.get(e.lower(), e.lower())) for e in ends))
-    return ",".join(parts)
-
-
-def _hhmm(text: str) -> str:
-    hour, minute = re.split(r"[:.]", text)
-    return f"{int(hour):02d}:{minute}"
-
-
-def format_hours(hours: list[Any]) -> str:
-    """Opening hours as the `hours` cell, e.g. 'tue-sun 09:00-19:00|sat 10:00-12:00'."""
-    return "|".join(f"{h.days} {h.open}-{h.close}" for h in hours)
 
 
 def read_rows(text: str, name: str) -> tuple[LinedDocument, list[ContentProblem]]:
@@ -95,7 +49,7 @@ def read_rows(text: str, name: str) -> tuple[LinedDocument, list[ContentProblem]
             doc.lines[(len(doc.data),)] = line
             doc.data.append(item)
             problems += row_problems
-            if any(str(v).strip() for v in row.get(None) or []):  # type: ignore[call-overload]
+            if any(str(v).strip() for v in row.get(None) or []):
                 problems.append(ContentProblem(name, line, cells.get("id") or "-", "-",
                                                "แถวนี้มีช่องมากกว่าหัวตาราง ตรวจเครื่องหมาย , ในข้อความ "
                                                "(more cells than columns)"))
@@ -143,7 +97,7 @@ def venue_row(venue: Venue) -> dict[str, str]:
         if key in LIST_FIELDS or key == "sources":
             row[key] = "|".join(value)
         elif key == "hours":
-            row[key] = format_hours(venue.hours)
+            row[key] = hours_cell(venue.hours)
         elif isinstance(value, bool):
             row[key] = "true" if value else "false"
         elif value is not None:
@@ -151,7 +105,7 @@ def venue_row(venue: Venue) -> dict[str, str]:
     return row
 
 
-def write_rows(venues: list[Venue], target: io.TextIOBase | Path) -> None:
+def write_rows(venues: list[Venue], target: TextIO | Path) -> None:
     """Write venues as CSV (UTF-8 with a byte-order mark, so Excel shows Thai) to a file or stream."""
     if isinstance(target, Path):
         with target.open("w", encoding="utf-8-sig", newline="") as handle:

@@ -41,7 +41,7 @@ _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml is 
 _PLAIN_INT = re.compile(r"^(?:[-+]?0|[-+]?[1-9][0-9]*)$")
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+class _Loader(_BaseLoader):
     """SafeLoader that keeps times like 10:00 as strings (YAML 1.1 would read them as sexagesimal ints)."""
 
 

@@ -109,7 +109,7 @@ def export_csv(out: str, source: Path | None) -> None:
     catalog = _loaded(source).catalog
     assert catalog is not None
     if out == "-":
-        write_rows(list(catalog.venues.values()), click.get_text_stream("stdout"))
+        write_rows(list(catalog.venues.values()), sys.stdout)
         return
     write_rows(list(catalog.venues.values()), Path(out))
     click.echo(f"ส่งออก {len(catalog.venues)} สถานที่ไปที่ {out} (exported {len(catalog.venues)} venues)", err=True)

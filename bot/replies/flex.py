@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from bot.catalog.models import Catalog, TourRoute, Venue, expand_days
+from bot.catalog.models import Catalog, TourRoute, Venue
 from bot.replies.codec import encode
-from bot.replies.phrases import DAY_NAMES, PRECISION_TH, t
-from bot.search.geo import map_link
+from bot.replies.facts import describe_hours, tel_uri, venue_map_uri, where_line
+from bot.replies.phrases import PRECISION_TH, t
 from bot.search.thai import clip
 
 MAX_BUBBLES = 12
@@ -31,54 +30,6 @@ def _button(label: str, action: dict[str, Any], style: str = "link") -> dict[str
             "action": {**action, "label": clip(label, BUTTON_LABEL_MAX)}}
 
 
-def format_hours(venue: Venue, lang: str) -> str:
-    """Opening hours as one readable line, e.g. "อ.–อา. 10:00–18:00 · ปิดวันจันทร์"."""
-    parts = []
-    for rule in venue.hours:
-        days = []
-        for part in rule.days.split(","):
-            start, _, end = part.partition("-")
-            names = DAY_NAMES[lang]
-            days.append(f"{names[start]}–{names[end]}" if end else names[start])
-        parts.append(f"{', '.join(days)} {rule.open}–{rule.close}")
-    if venue.hours_note_th:
-        parts.append(venue.hours_note_th)
-    if venue.closed_on_public_holidays:
-        parts.append(t(lang, "closed_holidays"))
-    return " · ".join(parts)
-
-
-def open_days(venue: Venue) -> set[str]:
-    """Days of the week on which the venue has opening hours."""
-    return {day for rule in venue.hours for day in expand_days(rule.days)}
-
-
-def where_line(venue: Venue, lang: str) -> str:
-    """District and province, e.g. "เมืองขอนแก่น, ขอนแก่น"."""
-    district = f"{venue.district_th}, " if venue.district_th else ""
-    return t(lang, "where", district=district, province=venue.province_th)
-
-
-def venue_map_uri(venue: Venue) -> str | None:
-    """A map link: exact points by coordinates, approximate ones by name so the map finds the venue."""
-    if venue.lat is None or venue.lon is None:
-        return None
-    if venue.location_precision in ("exact", "tambon"):
-        return map_link(venue.lat, venue.lon)
-    return map_link(venue.lat, venue.lon, label=f"{venue.name_th} {venue.province_th}")
-
-
-def tel_uri(phone: str | None) -> str | None:
-    """tel: link from the first dialable number in a display phone string."""
-    if not phone:
-        return None
-    match = re.search(r"\+?\d[\d\s-]{7,}\d", phone)
-    if not match:
-        return None
-    digits = re.sub(r"[^\d+]", "", match.group())
-    return f"tel:{digits}"
-
-
 def venue_bubble(venue: Venue, lang: str, type_label: str, distance_km: float | None = None) -> dict[str, Any]:
     """One venue as a bubble: type, Thai name, where, hours, and map/call/web/details buttons."""
     colour = TYPE_COLOURS.get(venue.type, TYPE_COLOURS["other"])
@@ -87,7 +38,7 @@ def venue_bubble(venue: Venue, lang: str, type_label: str, distance_km: float | 
         _text(venue.name_th, size="lg", weight="bold", maxLines=3, margin="sm"),
         _text("📍 " + where_line(venue, lang), size="sm", color="#555555", margin="md"),
     ]
-    hours = format_hours(venue, lang)
+    hours = describe_hours(venue, lang)
     body.append(_text("🕘 " + (hours or t(lang, "hours_unknown")), size="sm", color="#555555", margin="sm"))
     if distance_km is not None:
         body.append(_text("🚶 " + t(lang, "distance", km=f"{distance_km:.1f}"), size="sm", color="#555555",

@@ -6,7 +6,7 @@ from typing import Any
 
 from bot.catalog.models import Catalog, TourRoute, Venue
 from bot.replies.codec import encode
-from bot.replies.flex import format_hours, where_line
+from bot.replies.facts import describe_hours, where_line
 from bot.replies.phrases import EXAMPLES, t
 from bot.search.thai import clip
 
@@ -75,7 +75,7 @@ def _venue_detail(venue: Venue, lang: str) -> str:
     lines.append("📍 " + where_line(venue, lang))
     if venue.address_th:
         lines.append(t(lang, "detail_address", value=venue.address_th))
-    lines.append(t(lang, "detail_hours", value=format_hours(venue, lang) or t(lang, "hours_unknown")))
+    lines.append(t(lang, "detail_hours", value=describe_hours(venue, lang) or t(lang, "hours_unknown")))
     if venue.phone:
         lines.append(t(lang, "detail_phone", value=venue.phone))
     if venue.website:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 
 import regex
@@ -44,6 +44,12 @@ def normalise(text: str, corrections: Mapping[str, str] | None = None) -> str:
     return text
 
 
+def _keep_if_prefix_of(right: str) -> Callable[[re.Match[str]], str]:
+    def replace(match: re.Match[str]) -> str:
+        return match[0] if len(right) > len(match[0]) and match.string.startswith(right, match.start()) else right
+    return replace
+
+
 def apply_corrections(text: str, corrections: Mapping[str, str]) -> str:
     """Replace misspelt words (longest first) by their correct form."""
     for wrong in sorted(corrections, key=len, reverse=True):
@@ -51,9 +57,7 @@ def apply_corrections(text: str, corrections: Mapping[str, str]) -> str:
             continue
         right = corrections[wrong]
         # A misspelling may be a prefix of the right word (พิพิธภัณ → พิพิธภัณฑ์): leave correct text alone.
-        text = re.sub(re.escape(wrong),
-                      lambda m, r=right: m[0] if len(r) > len(m[0]) and m.string.startswith(r, m.start()) else r,
-                      text)
+        text = re.sub(re.escape(wrong), _keep_if_prefix_of(right), text)
     return text
 
 

@@ -61,6 +61,7 @@ def parse(text: str, lexicon: Lexicon) -> Query:
     lang = language_of(norm)
     if not _LETTER.search(norm):
         return Query(text=norm, intent="out_of_scope", lang=lang)
+    assert lexicon.dictionary is not None, "a built lexicon has its dictionary"
     tokens = tokenize(norm, lexicon.dictionary)
     spans = _token_spans(norm, tokens)
     found = _Found()

@@ -30,6 +30,10 @@ WRITERS: dict[type[Effect], Writer] = {
 }
 
 
+def _text(member: bytes | str) -> str:
+    return member.decode() if isinstance(member, bytes) else member
+
+
 class EffectStore:
     """Performs effects under `prefix`; the same (event id, effects) applied twice writes once."""
 
@@ -58,5 +62,5 @@ class EffectStore:
 
     def unanswered(self, top: int = 50) -> list[tuple[str, int]]:
         """The most often unanswered questions with their counts."""
-        rows = self.client.zrevrange(f"{self.prefix}unanswered", 0, top - 1, withscores=True)
-        return [(text.decode() if isinstance(text, bytes) else text, int(score)) for text, score in rows]
+        rows: Any = self.client.zrevrange(f"{self.prefix}unanswered", 0, top - 1, withscores=True)
+        return [(_text(member), int(score)) for member, score in rows]

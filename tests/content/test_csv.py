@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.catalog.hours import parse_hours
 from bot.catalog.loader import load_catalog
-from bot.catalog.spreadsheet import parse_hours, read_rows
+from bot.catalog.spreadsheet import read_rows
 
 BAD_ROWS = [  # (line, id, field, fragment) planted in fixtures/venues_bad.csv
     (1, "-", "notes", 'หมายถึง "note" หรือไม่?'),
