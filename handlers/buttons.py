@@ -6,13 +6,15 @@ from collections.abc import Callable
 
 from bot.replies.codec import Postback
 from bot.turn import Reply, Turn
-from handlers import details, results, small_talk
+from handlers.details import show as show_details
+from handlers.results import more
+from handlers.small_talk import show_help
 
 # An action returns None when the tap no longer applies (e.g. "more" from an older list): "expired".
 PostbackAction = Callable[[Turn, Postback], Reply | None]
 
 POSTBACKS: dict[str, PostbackAction] = {
-    "more": results.more,
-    "detail": details.show,
-    "help": small_talk.show_help,
+    "more": more,
+    "detail": show_details,
+    "help": show_help,
 }

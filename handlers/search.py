@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from bot.effects import LogUnanswered
 from bot.replies.phrases import t
 from bot.replies.texts import example_items, share_location, text_message, with_quick_replies
 from bot.turn import Reply, Turn
@@ -41,11 +42,11 @@ def handle(turn: Turn) -> Reply:
     if not query.has_filters:
         session = replace(turn.session, lang=lang)
         messages = [text_message(t(lang, "out_of_scope"))]
-        return Reply(with_quick_replies(messages, example_items(lang)), session)
+        return Reply(with_quick_replies(messages, example_items(lang)), session, [LogUnanswered(query.text)])
     what = _what(turn)
     session = replace(turn.session, lang=lang, **remember)
     messages = [text_message(t(lang, "no_match", what=what))]
-    return Reply(with_quick_replies(messages, alternatives + example_items(lang)), session)
+    return Reply(with_quick_replies(messages, alternatives + example_items(lang)), session, [LogUnanswered(query.text)])
 
 
 def _what(turn: Turn) -> str:
