@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from bot.errors import UserFacingError
 from bot.replies.codec import Postback
-from bot.replies.phrases import t
-from bot.replies.texts import detail_text, example_items, share_location, text_message, with_quick_replies
+from bot.replies.texts import detail_text, share_location, text_message, with_quick_replies
 from bot.turn import Reply, Turn
 
 
@@ -12,6 +12,6 @@ def show(turn: Turn, tapped: Postback) -> Reply:
     """Details of the tapped item (ids are stable, so a tap from an old list still works)."""
     lang = turn.session.lang
     detail = detail_text(turn.content.catalog, tapped.item or "", lang)
-    if detail is None:
-        return Reply(with_quick_replies([text_message(t(lang, "gone"))], example_items(lang)), turn.session)
+    if detail is None:  # removed from the content since the list was shown
+        raise UserFacingError("gone")
     return Reply(with_quick_replies([text_message(detail)], [share_location(lang)]), turn.session)
