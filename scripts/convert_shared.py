@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Convert the researched CSV facts in shared/data into RianRu's content/ YAML.
 
-Reads  venues.csv, venue_coords.csv, routes.csv, place_aliases.csv,
-       district_centroids.csv, province_centroids.csv   (default: <repo>/../shared/data)
+Reads  venues.csv + venue_coords.csv (batch 1, 88 venues),
+       venues_more.csv + venue_coords_more.csv (batch 2, 307 venues; see venues_more.md),
+       routes.csv, place_aliases.csv, district_centroids.csv, province_centroids.csv
+       (default: <repo>/../shared/data)
 Writes content/venues/<province>.yaml, content/tours/<id>.yaml, content/places.yaml
 
 This script is the ONLY thing that reads ../shared; the app reads content/ only.
@@ -10,7 +12,8 @@ Output is deterministic (CSV order, fixed key order), UTF-8, block-style YAML.
 
 The CSVs mix citizen-facing facts with research notes ("ตาม lovethailand.org; อาจไม่เป็นปัจจุบัน",
 "ชื่อตำบลในแหล่งถูกตัด" ...).  Every such note was read by hand and is moved into `note` by the
-per-id tables below (VENUE_FIXES, HOURS_FIXES, TOUR_DURATION); a generic regex is only a safety net
+per-id tables below (VENUE_FIXES, HOURS_FIXES, TOUR_DURATION; batch 2: shared_more_fixes.py); a generic
+regex is only a safety net
 for new rows, and check_citizen_text() refuses to write a file whose citizen fields still contain
 research words.
 
@@ -25,6 +28,7 @@ import sys
 from pathlib import Path
 
 import yaml
+from shared_more_fixes import MORE_FIXES, MORE_HOURS, MORE_PHONE_YEARS, PHONE_OWNER_NOTE
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -191,7 +195,7 @@ HOURS_FIXES: dict[str, dict] = {
 
 # Parts of the CSV `source` column that are provenance (kept in sources) although not URLs.
 SOURCE_PROVENANCE = ("district looked up", "province derived", "province/district derived",
-                     "coordinates from")
+                     "coordinates from", "github ", "README")
 
 # Tours: duration shown to citizens (None = the source does not state it) and the research remark.
 TOUR_DURATION: dict[str, tuple[str | None, str | None]] = {
@@ -273,7 +277,7 @@ THAI_DAYS = {
 DASH = "[–\\-]"
 _DAY = "(?:" + "|".join(sorted(THAI_DAYS, key=len, reverse=True)) + ")"
 HOURS_SEGMENT = re.compile(
-    rf"^(?:วัน)?(?P<days>{_DAY}(?:\s*{DASH}\s*{_DAY}|(?:\s*,\s*{_DAY})+)?)\s+"
+    rf"^(?:วัน)?(?P<days>ทุกวัน|{_DAY}(?:\s*{DASH}\s*{_DAY}|(?:\s*,\s*{_DAY})+)?)\s+"
     rf"(?P<open>\d{{1,2}}[:.]\d{{2}})\s*{DASH}\s*(?P<close>\d{{1,2}}[:.]\d{{2}})(?:\s*น\.)?\s*(?P<rest>.*)$"
 )
 TIME = re.compile(r"(\d{2}:\d{2})(?:\s*[–-]\s*(\d{2}:\d{2}))?")
@@ -314,6 +318,8 @@ def hhmm(t: str) -> str:
 
 
 def day_spec(text: str) -> str:
+    if text == "ทุกวัน":
+        return "mon-sun"
     parts = re.split(r"\s*,\s*", text)
     if len(parts) > 1:
         return ",".join(THAI_DAYS[p] for p in parts)
@@ -352,7 +358,7 @@ def check_citizen_text(value: str | None, where: str) -> None:
     low = value.casefold()
     bad = [w for w in RESEARCH_WORDS if w in low]
     # "แหล่งเรียนรู้" (learning place) is ordinary Thai, not a research note
-    if bad == ["แหล่ง"] and all(m.startswith("แหล่งเรียนรู้") or m.startswith("แหล่งท่องเที่ยว")
+    if bad == ["แหล่ง"] and all(m.startswith(("แหล่งเรียนรู้", "แหล่งการเรียนรู้", "แหล่งท่องเที่ยว"))
                                for m in (low[i:] for i in _find_all(low, "แหล่ง"))):
         bad = []
     if bad:
@@ -372,6 +378,8 @@ def split_sources(text: str) -> tuple[list[str], list[str]]:
             part = re.sub(r",district$", "", part)
             sources.append(part)
         elif part.startswith(SOURCE_PROVENANCE):
+            if part.startswith("README") and sources and sources[-1].startswith("github "):
+                part = sources[-1].split(" ")[1] + " " + part  # same repository as the previous entry
             sources.append(part)
         else:
             remarks.append(part)
@@ -414,20 +422,78 @@ def write(path: Path, body: str, written: list[Path], title: str | None = None) 
 
 
 # --------------------------------------------------------------------------------------------
+# Batch files: (venues CSV, coordinates CSV, per-venue fixes, per-venue hours table).
+BATCHES = (
+    ("venues.csv", "venue_coords.csv", VENUE_FIXES, HOURS_FIXES),
+    ("venues_more.csv", "venue_coords_more.csv", MORE_FIXES, MORE_HOURS),
+)
+
+
+def format_phone(raw: str, notes: list[str], where: str) -> str | None:
+    """Batch 2 phones ('0 2463 3601 ; 081-785-8916 ต่อ 12 (owner)') → '02-463-3601, 081-785-8916'."""
+    out: list[str] = []
+    for part in filter(None, (clean(p) for p in raw.split(";"))):
+        m = re.fullmatch(r"([0-9][0-9 \-]*[0-9])\s*(ต่อ\s*\d+)?\s*(?:\(([^()]+)\))?", part)
+        if not m:
+            raise SystemExit(f"{where}: cannot read phone {part!r}")
+        d = re.sub(r"\D", "", m[1])
+        if d.startswith("02") and len(d) == 9:
+            shown = f"02-{d[2:5]}-{d[5:]}"
+        elif (d.startswith("0") and len(d) == 9) or (d[:2] in ("06", "08", "09") and len(d) == 10):
+            shown = f"{d[:3]}-{d[3:6]}-{d[6:]}"
+        else:
+            notes.append(f"เบอร์โทรในแหล่ง '{part}' มีจำนวนหลักไม่ถูกต้อง จึงไม่แสดง")
+            continue
+        if m[2]:
+            shown += " ต่อ " + re.sub(r"\D", "", m[2])
+        if m[3]:
+            notes.append(PHONE_OWNER_NOTE.format(number=shown, owner=m[3]))
+        out.append(shown)
+    return ", ".join(out) or None
+
+
+def dated(kind: str, src: str | None, sources: list[str], year: int | None) -> str:
+    """'hours: <url> (2019)' — which page a dated fact came from and that page's year (CE)."""
+    if src is None:
+        urls = [s for s in sources if s.startswith(("http://", "https://"))]
+        src = urls[0] if len(urls) == 1 else "sources above"
+    elif src not in sources:
+        raise SystemExit(f"dated source {src!r} is not among the row's sources")
+    return f"{kind}: {src} ({year if year else 'year unknown'})"
+
+
 def build_venues(data: Path, provinces: list[dict], districts: set[tuple[str, str]]):
-    rows = read_csv(data / "venues.csv")
-    coords = {r["id"]: r for r in read_csv(data / "venue_coords.csv")}
+    venues: list[dict] = []
+    for csv_name, coords_name, fixes, hours_fixes in BATCHES:
+        venues.extend(build_batch(data, csv_name, coords_name, fixes, hours_fixes, provinces, districts))
+    seen: set[str] = set()
+    for v in venues:
+        if v["id"] in seen:
+            raise SystemExit(f"venue id {v['id']!r} occurs twice")
+        seen.add(v["id"])
+    return venues
+
+
+def build_batch(data: Path, csv_name: str, coords_name: str, fixes: dict[str, dict],
+                hours_fixes: dict[str, dict], provinces: list[dict], districts: set[tuple[str, str]]):
+    more = csv_name != "venues.csv"
+    rows = read_csv(data / csv_name)
+    coords = {r["id"]: r for r in read_csv(data / coords_name)}
     prov_th = {p["province_th"] for p in provinces}
-    unknown = set(VENUE_FIXES) - {r["id"] for r in rows} | set(HOURS_FIXES) - {r["id"] for r in rows}
+    ids = {r["id"] for r in rows}
+    unknown = set(fixes) - ids | set(hours_fixes) - ids
     if unknown:
         raise SystemExit(f"override tables name unknown venue ids: {sorted(unknown)}")
 
     venues: list[dict] = []
     for r in rows:
         vid = r["id"]
-        fix = dict(VENUE_FIXES.get(vid) or {})
+        fix = dict(fixes.get(vid) or {})
         notes: list[str] = list(fix.pop("note", []))
-        where = f"venues.csv id={vid}"
+        sources_extra: list[str] = list(fix.pop("sources_extra", []))
+        drop_aliases: dict[str, str] = fix.pop("drop_aliases", {})
+        rename_aliases: dict[str, str] = fix.pop("rename_aliases", {})
+        where = f"{csv_name} id={vid}"
         if r["province_th"] not in prov_th:
             raise SystemExit(f"{where}: unknown province {r['province_th']!r}")
 
@@ -443,38 +509,86 @@ def build_venues(data: Path, provinces: list[dict], districts: set[tuple[str, st
         if district and (r["province_th"], district) not in districts:
             raise SystemExit(f"{where}: district {district!r} not in district_centroids.csv")
 
+        sources, remarks = split_sources(r["source"])
+
         # hours
         hours: list[dict] = []
-        hfix = dict(HOURS_FIXES.get(vid, {}))
-        if r["opening_hours"]:
-            if vid not in HOURS_FIXES:
-                raise SystemExit(f"{where}: opening_hours not reviewed; add it to HOURS_FIXES")
-            hours, _leftover = parse_hours(r["opening_hours"])
-            notes.extend(hfix.pop("note", []))
-        hours_note = clean(hfix.get("hours_note_th"))
-        closed_ph = hfix.get("closed_on_public_holidays")
-        if "นักขัตฤกษ์" in r["opening_hours"] and closed_ph is not True:
-            raise SystemExit(f"{where}: source says public holidays; set closed_on_public_holidays")
+        hfix = dict(hours_fixes.get(vid, {}))
+        dated_sources: list[str] = []
+        if r["opening_hours"] and vid not in hours_fixes:
+            raise SystemExit(f"{where}: opening_hours not reviewed; add it to the hours table")
+        if not more:
+            if r["opening_hours"]:
+                hours, _leftover = parse_hours(r["opening_hours"])
+                notes.extend(hfix.pop("note", []))
+            hours_note = clean(hfix.get("hours_note_th"))
+            closed_ph = hfix.get("closed_on_public_holidays")
+            if "นักขัตฤกษ์" in r["opening_hours"] and closed_ph is not True:
+                raise SystemExit(f"{where}: source says public holidays; set closed_on_public_holidays")
+        else:
+            hours_note = clean(hfix.get("note_th"))
+            closed_ph = hfix.get("ph")
+            if r["opening_hours"]:
+                text = clean(r["opening_hours"])
+                spec = hfix.get("parse")
+                if spec:
+                    for t in re.findall(r"\d{1,2}[:.]\d{2}", spec):
+                        if t not in text:
+                            raise SystemExit(f"{where}: hours table time {t} not in the CSV text {text!r}")
+                    hours, leftover = parse_hours(spec)
+                    assert not leftover, (where, leftover)
+                if spec != text:
+                    notes.append(f"เวลาเปิดตามแหล่ง: {text}")
+                notes.extend(hfix.get("note", []))
+                if ("นักขัตฤกษ์" in text and spec and closed_ph is None
+                        and vid != "mus-cm-city-arts-cultural-centre"):
+                    raise SystemExit(f"{where}: source mentions public holidays; set ph")
+                dated_sources.append(dated("hours", hfix.get("src"), sources, hfix.get("year")))
+            if "hours_note_th" in fix:  # closures/relocations from the fixes table
+                closure = clean(fix.pop("hours_note_th"))
+                hours_note = f"{hours_note} · {closure}" if hours_note else closure
 
         # coordinates
         c = coords.get(vid)
         if not c:
-            raise SystemExit(f"{where}: no row in venue_coords.csv")
+            raise SystemExit(f"{where}: no row in {coords_name}")
         lat, lon = round(float(c["lat"]), 6), round(float(c["lon"]), 6)
         if r["lat"] and (abs(float(r["lat"]) - lat) > 1e-6 or abs(float(r["lon"]) - lon) > 1e-6):
-            print(f"WARNING: {where}: venues.csv lat/lon differ from venue_coords.csv; using the latter",
+            print(f"WARNING: {where}: {csv_name} lat/lon differ from {coords_name}; using the latter",
                   file=sys.stderr)
         if c["precision"] not in {"exact", "tambon", "amphoe", "province"}:
             raise SystemExit(f"{where}: unknown precision {c['precision']!r}")
 
-        sources, remarks = split_sources(r["source"])
-        notes.extend(remarks)
+        notes.extend(re.sub(r"^note:\s*", "", m) for m in remarks)
         csrc = c["source"]
         if csrc.startswith("pre-existing lat/lon in venues.csv"):
             csrc = "pre-existing lat/lon in venues.csv (from the sources above)"
+
+        # phone
+        if more and r["phone"] and "phone" not in fix:
+            phone = format_phone(r["phone"], notes, where)
+            dated_sources.append(dated("phone", None, sources, MORE_PHONE_YEARS.get(vid)))
+        else:
+            phone = field("phone")
+        sources.extend(sources_extra)
+        sources.extend(dated_sources)
         sources.append("coordinates: " + csrc)
 
-        aliases = [a for a in split_list(r["aliases"]) if a != r["name_th"]]
+        aliases = []
+        for a in split_list(r["aliases"]):
+            if a in drop_aliases:
+                notes.append(f"ชื่อเรียกอื่นใน CSV '{a}' ไม่ใช้: {drop_aliases[a]}")
+                continue
+            a = rename_aliases.get(a, a)
+            if a != r["name_th"] and a not in aliases:
+                aliases.append(a)
+        if set(drop_aliases) - set(split_list(r["aliases"])) or set(rename_aliases) - set(split_list(r["aliases"])):
+            raise SystemExit(f"{where}: alias table names an alias the CSV does not have")
+        if more:
+            for a in aliases:
+                check_citizen_text(a, f"{where} alias")
+                if "(" in a or len(a) > 60:
+                    raise SystemExit(f"{where}: alias {a!r} has a remark or is too long")
         venue = {
             "id": vid,
             "name_th": r["name_th"],
@@ -488,7 +602,7 @@ def build_venues(data: Path, provinces: list[dict], districts: set[tuple[str, st
             "lat": lat,
             "lon": lon,
             "location_precision": c["precision"],
-            "phone": field("phone"),
+            "phone": phone,
             "website": field("website"),
             "topics": split_list(r["topics"]),
             "audience": split_list(r["audience"]),
@@ -499,8 +613,10 @@ def build_venues(data: Path, provinces: list[dict], districts: set[tuple[str, st
             "sources": sources,
             "note": clean("; ".join(notes)) if notes else None,
         }
-        if len(venue["name_th"]) > 120:
-            raise SystemExit(f"{where}: name_th longer than 120 characters")
+        if len(venue["name_th"]) > 100:
+            raise SystemExit(f"{where}: name_th longer than 100 characters")
+        if venue["hours_note_th"] and len(venue["hours_note_th"]) > 200:
+            raise SystemExit(f"{where}: hours_note_th longer than 200 characters")
         if venue["phone"] and re.search(r"[()]", venue["phone"]):
             raise SystemExit(f"{where}: phone still has a remark: {venue['phone']!r}")
         for key in ("name_th", "address_th", "hours_note_th", "phone", "network"):
