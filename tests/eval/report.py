@@ -19,7 +19,7 @@ def main() -> int:
     result = load_catalog(Path(__file__).resolve().parents[2] / "content")
     assert result.catalog is not None
     content = Content.build(result.catalog)
-    sets = [name for name in ("queries", "holdout") if (EVAL_DIR / f"{name}.yaml").exists()]
+    sets = [name for name in ("queries", "holdout", "blind") if (EVAL_DIR / f"{name}.yaml").exists()]
     runs = {}
     for name in sets:
         queries = load_queries(name)
