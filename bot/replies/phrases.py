@@ -126,6 +126,15 @@ DAY_NAMES = {
 PRECISION_TH = {"tambon": "ตำบล", "amphoe": "อำเภอ", "province": "จังหวัด"}
 
 
+def register(feature: dict[str, dict[str, str]]) -> None:
+    """Add a feature's own sentences (e.g. bot/replies/tour_phrases.py) to the catalogue; keys must be new."""
+    for lang, table in feature.items():
+        clash = set(table) & set(TEXTS[lang])
+        if clash:
+            raise ValueError(f"phrase keys defined twice: {sorted(clash)}")
+        TEXTS[lang].update(table)
+
+
 def t(lang: str, key: str, **values: object) -> str:
     """The sentence `key` in `lang` (Thai when the language is unknown), formatted with `values`."""
     table = TEXTS.get(lang, TEXTS["th"])
