@@ -15,6 +15,7 @@ from bot.publish.live import LiveContent
 from bot.runner import TurnRunner
 from bot.store.redis_server import RedisProvider
 from bot.store.stores import Stores
+from bot.trip import TripRules
 
 LINE_PREFIX = "rianru:"
 
@@ -31,7 +32,9 @@ class Services:
 
     def stores(self, prefix: str = "") -> Stores:
         """The stores on the shared Redis (prefix separates preview and CLI chats from LINE ones)."""
-        return Stores.on(self.redis.client(), prefix or LINE_PREFIX, self.settings.session_ttl_s)
+        settings = self.settings
+        rules = TripRules(settings.trip_ttl_s, settings.checkin_radius_m, settings.checkin_approx_radius_m)
+        return Stores.on(self.redis.client(), prefix or LINE_PREFIX, settings.session_ttl_s, rules)
 
     def runner(self, prefix: str = "") -> TurnRunner:
         """The one turn runner, on the live content and the stores under `prefix`."""

@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+from bot.trip import CHECKIN_APPROX_RADIUS_M, CHECKIN_RADIUS_M, TRIP_TTL_S
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 VARIABLES = (
@@ -25,6 +27,9 @@ VARIABLES = (
     "INSTANCE_PATH",
     "CONTENT_POLL_S",
     "LINE_TIMEOUT_S",
+    "TRIP_TTL_S",
+    "CHECKIN_RADIUS_M",
+    "CHECKIN_APPROX_RADIUS_M",
 )
 
 
@@ -52,6 +57,9 @@ class Settings:
     instance_path: Path
     content_poll_s: float
     line_timeout_s: float
+    trip_ttl_s: int = TRIP_TTL_S
+    checkin_radius_m: int = CHECKIN_RADIUS_M
+    checkin_approx_radius_m: int = CHECKIN_APPROX_RADIUS_M
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str]) -> Settings:
@@ -71,6 +79,9 @@ class Settings:
             problems.append(f"PORT: must be 1–65535, got {port}")
         poll = _positive_float(env, "CONTENT_POLL_S", 2.0, problems)
         line_timeout = _positive_float(env, "LINE_TIMEOUT_S", 5.0, problems)
+        trip_ttl = _positive_int(env, "TRIP_TTL_S", TRIP_TTL_S, problems)
+        radius = _positive_int(env, "CHECKIN_RADIUS_M", CHECKIN_RADIUS_M, problems)
+        approx_radius = _positive_int(env, "CHECKIN_APPROX_RADIUS_M", CHECKIN_APPROX_RADIUS_M, problems)
 
         content_dir = Path(env.get("CONTENT_DIR", str(PROJECT_ROOT / "content")))
         if not content_dir.is_absolute():
@@ -94,6 +105,9 @@ class Settings:
             instance_path=instance_path,
             content_poll_s=poll,
             line_timeout_s=line_timeout,
+            trip_ttl_s=trip_ttl,
+            checkin_radius_m=radius,
+            checkin_approx_radius_m=approx_radius,
         )
 
 

@@ -10,15 +10,20 @@ from bot.replies.phrases import t
 from bot.replies.texts import example_items, text_message, with_quick_replies
 from bot.search.thai import MAX_QUERY_CHARS
 from bot.session import Session
+from bot.trip import Trips
 from bot.turn import Reply, Turn, UserInput
 from handlers import HANDLERS
 
 MAX_MESSAGES = 5
 
 
-def answer(session: Session, user_input: UserInput, content: Content, now: datetime) -> Reply:
-    """Answer one input: the first handler whose matches() is true handles it (no I/O here)."""
-    turn = Turn(session=session, input=user_input, content=content, now=now)
+def answer(session: Session, user_input: UserInput, content: Content, now: datetime,
+           trips: Trips | None = None) -> Reply:
+    """Answer one input: the first handler whose matches() is true handles it (no I/O here).
+
+    `trips` is the citizen's tour progress, kept apart from the session (days, not minutes).
+    """
+    turn = Turn(session=session, input=user_input, content=content, now=now, trips=trips or Trips())
     try:
         reply = _first_match(turn)
     except UserFacingError as error:

@@ -20,3 +20,25 @@ class LogUnanswered(Effect):
 @dataclass(frozen=True)
 class ForgetCitizen(Effect):
     """The citizen blocked the account: delete everything kept about them (session and every other record)."""
+
+
+@dataclass(frozen=True)
+class SaveTrip(Effect):
+    """Keep a citizen's progress on one route (Progress JSON) for `ttl_s`; `active` makes it the current route."""
+
+    route: str
+    progress: str
+    active: bool
+    ttl_s: int
+
+
+@dataclass(frozen=True)
+class CountTrip(Effect):
+    """Route statistics of one trip, idempotent per trip: started, furthest stop, finished, rating, comment."""
+
+    route: str
+    started: str
+    furthest: int = 0
+    finished: bool = False
+    rating: int | None = None
+    comment: str | None = None

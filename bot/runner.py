@@ -1,4 +1,4 @@
-"""The one turn runner: dedup → load session → answer() → apply effects → save → send. Webhook, preview and CLI."""
+"""The one turn runner: dedup → load session and trips → answer() → apply effects → save → send. Webhook, preview, CLI."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from bot.effects import ForgetCitizen
 from bot.replies.phrases import t
 from bot.replies.texts import text_message
 from bot.session import Session
+from bot.trip import Trips
 from bot.store.stores import Stores
 from bot.turn import Reply, UserInput
 
@@ -48,11 +49,12 @@ class TurnRunner:
             log.info("event %s already handled; skipping", event_id)
             return TurnResult("duplicate")
         session = self._load(stores, who, problems)
+        trips = self._trips(stores, who, problems)
         try:
             content = self.content()
             if content is None:
                 raise RuntimeError("no content is loaded")
-            reply = answer(session, user_input, content, self.clock())
+            reply = answer(session, user_input, content, self.clock(), trips)
         except Exception:
             log.exception("event %s user %s failed", event_id, who[:12])
             reply = Reply([text_message(t(session.lang, "apology"))], session)
@@ -90,6 +92,17 @@ class TurnRunner:
             log.exception("session load failed; answering without one")
             problems.append("session not loaded")
             return Session()
+
+    @staticmethod
+    def _trips(stores: Stores | None, who: str, problems: list[str]) -> Trips:
+        if stores is None:
+            return Trips()
+        try:
+            return stores.trips.load(who)
+        except Exception:
+            log.exception("trip load failed; answering without tour progress")
+            problems.append("trips not loaded")
+            return Trips()
 
     @staticmethod
     def _write(stores: Stores | None, who: str, event_id: str, reply: Reply, problems: list[str]) -> None:

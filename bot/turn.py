@@ -12,6 +12,7 @@ from bot.effects import Effect
 from bot.search.thai import language_of
 from bot.search.understand import Query, parse
 from bot.session import Session
+from bot.trip import Trips
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class Turn:
     content: Content
     now: datetime
     notes: list[str] = field(default_factory=list)
+    trips: Trips = field(default_factory=Trips)
 
     @cached_property
     def query(self) -> Query | None:

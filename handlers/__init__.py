@@ -3,6 +3,16 @@
 HANDLERS is the ordered tuple answer() walks; button taps go through handlers.buttons.POSTBACKS.
 """
 
-from handlers import fallback, follow, location, postback, search, small_talk
+from handlers import (
+    fallback,
+    follow,
+    location,
+    postback,
+    search,
+    small_talk,
+    tour_checkin,
+    tour_rating,
+    tour_typed,
+)
 
-HANDLERS = (follow, postback, location, small_talk, search, fallback)
+HANDLERS = (follow, postback, tour_typed, tour_rating, tour_checkin, location, small_talk, search, fallback)

@@ -9,6 +9,8 @@ from bot.turn import Reply, Turn
 from handlers.details import show as show_details
 from handlers.results import more
 from handlers.small_talk import show_help
+from handlers.tour_guide import on_finish, on_go, on_legs, on_read, on_resume, on_start, on_switch
+from handlers.tour_rating import on_rate, on_skip
 
 # An action returns None when the tap no longer applies (e.g. "more" from an older list): "expired".
 PostbackAction = Callable[[Turn, Postback], Reply | None]
@@ -17,4 +19,13 @@ POSTBACKS: dict[str, PostbackAction] = {
     "more": more,
     "detail": show_details,
     "help": show_help,
+    "tour_start": on_start,
+    "tour_switch": on_switch,
+    "tour_resume": on_resume,
+    "tour_go": on_go,
+    "tour_end": on_finish,
+    "tour_read": on_read,
+    "tour_legs": on_legs,
+    "tour_rate": on_rate,
+    "tour_skip": on_skip,
 }

@@ -213,6 +213,27 @@ TOUR_DURATION: dict[str, tuple[str | None, str | None]] = {
               "ลำดับจุดเรียงตามถนน 3 สายที่แหล่งอธิบาย"),
 }
 
+# Named stops (not catalog venues) get the centre of their district from district_centroids.csv, marked
+# location_precision: amphoe so the guide says the point is approximate and checks in within a wider radius.
+# Keyed by (route id, stop number from 1); the district comes from the stop's own name where it says so,
+# else from the route's source text, else from the well-known location of the named landmark (noted).
+# Stops whose district we could not establish get no coordinates (the guide shows no map for them).
+STOP_DISTRICTS: dict[tuple[str, int], tuple[str, str, str]] = {
+    ("rt-kk-chonnabot-silk", 1): ("ขอนแก่น", "เมืองขอนแก่น", "stop name: ตัวเมืองขอนแก่น"),
+    ("rt-kk-chonnabot-silk", 2): ("ขอนแก่น", "ชนบท", "stop name: อำเภอชนบท"),
+    ("rt-tat-kw-buriram", 2): ("บุรีรัมย์", "ประโคนชัย", "landmark: บ้านโคกเมือง ต.จรเข้มาก อ.ประโคนชัย"),
+    ("rt-tat-kw-udon-samtomkhao", 1): ("อุดรธานี", "เมืองอุดรธานี", "landmark: ท่าอากาศยานอุดรธานี"),
+    ("rt-phrae-creative-community", 1): ("แพร่", "เมืองแพร่", "landmark: พระธาตุช่อแฮ อ.เมืองแพร่"),
+    ("rt-tat70-kk-kalasin-roiet", 1): ("ขอนแก่น", "น้ำพอง", "landmark: พระธาตุขามแก่น อ.น้ำพอง"),
+    ("rt-tat70-kk-kalasin-roiet", 3): ("กาฬสินธุ์", "สหัสขันธ์", "landmark: วัดพุทธนิมิต ภูค่าว อ.สหัสขันธ์"),
+    ("rt-tat70-kk-kalasin-roiet", 5): ("กาฬสินธุ์", "คำม่วง", "stop name: บ้านโพน (อ.คำม่วง)"),
+    ("rt-tat70-kk-kalasin-roiet", 6): ("กาฬสินธุ์", "กมลาไสย", "landmark: พระธาตุยาคู อ.กมลาไสย"),
+    ("rt-songkhla-old-town", 2): ("สงขลา", "เมืองสงขลา", "route: ถนนนครใน ย่านเมืองเก่าสงขลา"),
+    ("rt-songkhla-old-town", 3): ("สงขลา", "เมืองสงขลา", "route: ถนนนางงาม ย่านเมืองเก่าสงขลา"),
+}
+# A route's start (an airport, a city centre) is where a trip begins, not a place to collect a stamp.
+NO_CHECKIN: set[tuple[str, int]] = {("rt-kk-chonnabot-silk", 1), ("rt-tat-kw-udon-samtomkhao", 1)}
+
 # --------------------------------------------------------------------------------------------
 # Regions: six-region scheme (National Geographical Committee, 1977).
 # --------------------------------------------------------------------------------------------
@@ -649,14 +670,34 @@ def parse_stop(text: str, venue_ids: set[str], where: str) -> dict:
         stop["name_th"] = head
     if time_start:
         stop["time"] = time_start
+    if time_range:
+        start_h, start_m = map(int, tm.group(1).split(":"))  # type: ignore[union-attr]
+        end_h, end_m = map(int, tm.group(2).split(":"))  # type: ignore[union-attr]
+        stop["duration_min"] = (end_h * 60 + end_m) - (start_h * 60 + start_m)
     if note:
         check_citizen_text(note, f"{where} note_th")
         stop["note_th"] = note
     return stop
 
 
+def place_stops(route_id: str, stops: list[dict], centroids: dict[tuple[str, str], tuple[float, float]]) -> None:
+    """Give named stops their district's centre (precision amphoe) and switch check-in off at trip starts."""
+    for n, stop in enumerate(stops, start=1):
+        where = STOP_DISTRICTS.get((route_id, n))
+        if where is not None:
+            if "venue" in stop:
+                raise SystemExit(f"STOP_DISTRICTS {route_id} stop {n} is a catalog venue")
+            lat, lon = centroids[(where[0], where[1])]
+            stop["lat"], stop["lon"], stop["location_precision"] = lat, lon, "amphoe"
+        if (route_id, n) in NO_CHECKIN:
+            stop["checkin"] = False
+
+
 def build_tours(data: Path, venue_ids: set[str], prov_th: set[str]) -> list[dict]:
     tours = []
+    centroids = {(d["province_th"], d["district_th"]): (round(float(d["lat"]), 6), round(float(d["lon"]), 6))
+                 for d in read_csv(data / "district_centroids.csv")}
+    known = {key[0] for key in STOP_DISTRICTS} | {key[0] for key in NO_CHECKIN}
     rows = read_csv(data / "routes.csv")
     missing = {r["id"] for r in rows} ^ set(TOUR_DURATION)
     if missing:
@@ -682,9 +723,13 @@ def build_tours(data: Path, venue_ids: set[str], prov_th: set[str]) -> list[dict
             "sources": sources,
             "note": clean("; ".join(notes)) if notes else None,
         }
+        place_stops(r["id"], tour["stops"], centroids)
         for key in ("name_th", "duration_th"):
             check_citizen_text(tour[key], f"{where} {key}")
         tours.append(tour)
+    unknown = known - {t["id"] for t in tours}
+    if unknown:
+        raise SystemExit(f"STOP_DISTRICTS/NO_CHECKIN name routes not in routes.csv: {sorted(unknown)}")
     return tours
 
 

@@ -134,24 +134,48 @@ class Venue(_Strict):
         return self
 
 
+MAX_STOPS = 12  # the guide's jump list is one quick reply per stop plus "share location" (LINE allows 13)
+MAX_DESCRIPTION = 2000  # the guide splits long texts into chunks with "read on" buttons, never cuts them
+
+
 class Stop(_Strict):
-    """One stop of a tour: a catalog venue (`venue`) or a named place (`name_th`)."""
+    """One stop of a tour: a catalog venue (`venue`) or a named place (`name_th`), with what the guide shows."""
 
     venue: str | None = None
     name_th: Name | None = Field(default=None, max_length=MAX_NAME)
     time: str | None = None
+    duration_min: int | None = Field(default=None, ge=1, le=24 * 60)
     note_th: str | None = Field(default=None, max_length=300)
+    description_th: str | None = Field(default=None, max_length=MAX_DESCRIPTION)
+    image: str | None = None
+    lat: float | None = Field(default=None, ge=5.6, le=20.5)
+    lon: float | None = Field(default=None, ge=97.3, le=105.7)
+    location_precision: Precision | None = None
+    checkin: bool = True
 
     @field_validator("time")
     @classmethod
     def _time(cls, value: str | None) -> str | None:
         return None if value is None else _check_time(value)
 
+    @field_validator("image")
+    @classmethod
+    def _image(cls, value: str | None) -> str | None:
+        return check_link(value, ("https",))
+
     @model_validator(mode="after")
     def _one_of(self) -> Stop:
         if (self.venue is None) == (self.name_th is None):
             raise ValueError("จุดแวะต้องมี venue (รหัสสถานที่) หรือ name_th (ชื่อสถานที่) อย่างใดอย่างหนึ่ง "
                              "(a stop needs exactly one of venue or name_th)")
+        if (self.lat is None) != (self.lon is None):
+            raise ValueError("ต้องระบุ lat และ lon คู่กัน (lat and lon must be given together)")
+        if self.venue is not None and self.lat is not None:
+            raise ValueError("จุดแวะที่อ้างรหัสสถานที่ (venue) ใช้พิกัดของสถานที่นั้น ไม่ต้องใส่ lat/lon "
+                             "(a venue stop takes the venue's coordinates)")
+        if self.location_precision is not None and self.lat is None:
+            raise ValueError("ใส่ location_precision ได้เมื่อมี lat/lon เท่านั้น "
+                             "(location_precision needs lat and lon)")
         return self
 
 
@@ -164,7 +188,8 @@ class TourRoute(_Strict):
     provinces: list[str] = Field(min_length=1)
     themes: list[str] = Field(default_factory=list)
     duration_th: str | None = Field(default=None, max_length=60)
-    stops: list[Stop] = Field(min_length=1)
+    checkin: bool = True
+    stops: list[Stop] = Field(min_length=1, max_length=MAX_STOPS)
     sources: list[str] = Field(default_factory=list)
     note: str | None = None
 

@@ -95,6 +95,14 @@ def _thai_message(err: dict[str, Any], allowed_fields: list[str]) -> str:
     if kind in {"string_too_long", "too_long"} and isinstance(given, str):
         return (f"ข้อความยาว {len(given)} ตัวอักษร เกิน {ctx.get('max_length')} ซึ่ง LINE แสดงไม่หมด "
                 f"(too long for where LINE shows it)")
+    if kind == "too_long" and isinstance(given, list):
+        return f"มี {len(given)} รายการ เกิน {ctx.get('max_length')} รายการที่ใช้ได้ (at most {ctx.get('max_length')} items)"
+    if kind in {"greater_than_equal", "less_than_equal"}:
+        bound = ctx.get("ge", ctx.get("le"))
+        side = "ไม่น้อยกว่า" if kind == "greater_than_equal" else "ไม่เกิน"
+        return f"ค่า {given!r} ต้อง{side} {bound} (must be {'≥' if kind == 'greater_than_equal' else '≤'} {bound})"
+    if kind in {"int_parsing", "int_type", "int_from_float"}:
+        return f"ต้องเป็นจำนวนเต็ม (whole number expected), got {given!r}"
     if kind in {"string_too_short", "too_short"}:
         return "ต้องไม่ว่าง (must not be empty)"
     if kind == "string_pattern_mismatch":

@@ -7,6 +7,7 @@ from typing import Any
 from bot.catalog.models import Catalog, TourRoute, Venue
 from bot.replies.codec import encode
 from bot.replies.facts import describe_hours, tel_uri, venue_map_uri, where_line
+from bot.replies import tour_phrases  # noqa: F401  (registers the guide's sentences)
 from bot.replies.phrases import PRECISION_TH, t
 from bot.search.thai import clip
 
@@ -81,10 +82,12 @@ def tour_bubble(tour: TourRoute, lang: str) -> dict[str, Any]:
     detail = _button(t(lang, "btn_stops"), {
         "type": "postback", "data": encode("detail", item=tour.id), "displayText": clip(tour.name_th, 60)},
         style="primary")
+    begin = _button(t(lang, "btn_tour_start"), {
+        "type": "postback", "data": encode("tour_start", item=tour.id), "displayText": t(lang, "btn_tour_start")})
     return {
         "type": "bubble", "size": "mega",
         "body": {"type": "box", "layout": "vertical", "contents": body},
-        "footer": {"type": "box", "layout": "vertical", "contents": [detail]},
+        "footer": {"type": "box", "layout": "vertical", "spacing": "sm", "contents": [detail, begin]},
     }
 
 

@@ -7,7 +7,8 @@ from typing import Any
 
 import redis
 
-from bot.effects import Effect, ForgetCitizen, LogUnanswered
+from bot.effects import CountTrip, Effect, ForgetCitizen, LogUnanswered, SaveTrip
+from bot.store.trips import count_trip, forget_trips, save_trip
 
 MARKER_TTL_S = 24 * 3600
 UNANSWERED_CAP = 5000  # distinct questions kept; the least asked are dropped first
@@ -22,11 +23,14 @@ def _log_unanswered(pipe: Any, prefix: str, who: str, effect: LogUnanswered) -> 
 
 def _forget(pipe: Any, prefix: str, who: str, effect: ForgetCitizen) -> None:
     pipe.delete(f"{prefix}session:{who}")
+    forget_trips(pipe, prefix, who)
 
 
 WRITERS: dict[type[Effect], Writer] = {
     LogUnanswered: _log_unanswered,
     ForgetCitizen: _forget,
+    SaveTrip: save_trip,
+    CountTrip: count_trip,
 }
 
 

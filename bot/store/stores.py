@@ -1,4 +1,4 @@
-"""Stores: the Redis-backed stores one turn uses (sessions, dedup, effects), sharing one client and prefix."""
+"""Stores: the Redis-backed stores one turn uses (sessions, dedup, effects, trips), sharing one client and prefix."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ import redis
 from bot.store.dedup import Dedup
 from bot.store.effects import EffectStore
 from bot.store.sessions import SessionStore
+from bot.store.trips import TripStore
+from bot.trip import TripRules
 
 
 @dataclass(frozen=True)
@@ -18,8 +20,11 @@ class Stores:
     sessions: SessionStore
     dedup: Dedup
     effects: EffectStore
+    trips: TripStore
 
     @classmethod
-    def on(cls, client: redis.Redis, prefix: str, session_ttl_s: int) -> Stores:
+    def on(cls, client: redis.Redis, prefix: str, session_ttl_s: int, trip_rules: TripRules | None = None
+           ) -> Stores:
         """The stores under one key prefix ("rianru:" for LINE, "preview:" for the preview chat)."""
-        return cls(SessionStore(client, prefix, session_ttl_s), Dedup(client, prefix), EffectStore(client, prefix))
+        return cls(SessionStore(client, prefix, session_ttl_s), Dedup(client, prefix), EffectStore(client, prefix),
+                   TripStore(client, prefix, trip_rules or TripRules()))

@@ -23,7 +23,8 @@ PROPS: dict[str, set[str]] = {  # what the renderer draws; anything else gets an
     "image": _PLACED | {"url", "size", "aspectRatio", "aspectMode"}}
 ACTION_PROPS = {"postback": {"type", "label", "data", "displayText"}, "message": {"type", "label", "text"},
                 "uri": {"type", "label", "uri"}, "location": {"type", "label"}}
-MESSAGE_PROPS = {"text": {"type", "text", "quickReply"}, "flex": {"type", "altText", "contents", "quickReply"}}
+MESSAGE_PROPS = {"text": {"type", "text", "quickReply"}, "flex": {"type", "altText", "contents", "quickReply"},
+                 "location": {"type", "title", "address", "latitude", "longitude", "quickReply"}}
 _COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
 _PX = re.compile(r"^\d{1,4}(?:\.\d{1,2})?px$")
 _RATIO = re.compile(r"^(\d{1,5}(?:\.\d{1,3})?):(\d{1,5}(?:\.\d{1,3})?)$")
@@ -234,6 +235,12 @@ def render_message(message: dict[str, Any]) -> Markup:
     extra = EMPTY.join(marker(f"{kind}.{key}") for key in message if key not in MESSAGE_PROPS[kind])
     if kind == "text":
         return Markup('<div class="lf-msg lf-msg-text">{}{}</div>').format(linkify(message.get("text", "")), extra)
+    if kind == "location":  # LINE draws a small map card that opens the map app
+        lat, lon = message.get("latitude"), message.get("longitude")
+        href = f"https://www.google.com/maps/search/?api=1&query={lat},{lon}"
+        return Markup('<div class="lf-msg lf-msg-location"><a href="{}" target="_blank" rel="noopener noreferrer">'
+                      '📍 <b>{}</b><br><small>{}</small></a>{}</div>').format(
+            href, message.get("title", ""), message.get("address", ""), extra)
     alt = message.get("altText", "")
     return Markup('<div class="lf-msg lf-msg-flex">{}<div class="lf-alt" title="altText">🔔 {}</div>{}</div>'
                   ).format(render_flex(message.get("contents", {})), alt, extra)
