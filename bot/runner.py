@@ -1,4 +1,4 @@
-"""The one turn runner: dedup → load session and trips → answer() → apply effects → save → send. Webhook, preview, CLI."""
+"""The one turn runner: dedup → load session and trips → answer() → apply effects → save → send."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ from bot.effects import ForgetCitizen
 from bot.replies.phrases import t
 from bot.replies.texts import text_message
 from bot.session import Session
-from bot.trip import Trips
 from bot.store.stores import Stores
+from bot.trip import Trips
 from bot.turn import Reply, UserInput
 
 log = logging.getLogger(__name__)

@@ -109,7 +109,7 @@ def resume(turn: Turn, lang: str) -> Reply:
     current = turn.trips.current
     tour = turn.content.catalog.tours.get(current.route) if current else None
     if current is None or tour is None or current.stop >= len(tour.stops):
-        items = [ask(t(lang, "tour_find_qr"))] + example_items(lang)
+        items = [ask(t(lang, "tour_find_qr")), *example_items(lang)]
         return Reply(with_quick_replies([text_message(t(lang, "tour_no_trip"))], items), turn.session)
     heading = t(lang, "tour_resumed", name=tour.name_th, n=current.stop + 1, total=len(tour.stops))
     return show_stop(turn, tour, current, lang, heading, save(turn, current))

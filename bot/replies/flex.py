@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from bot.catalog.models import Catalog, TourRoute, Venue
+from bot.replies import tour_phrases  # noqa: F401  (registers the guide's sentences)
 from bot.replies.codec import encode
 from bot.replies.facts import describe_hours, tel_uri, venue_map_uri, where_line
-from bot.replies import tour_phrases  # noqa: F401  (registers the guide's sentences)
 from bot.replies.phrases import PRECISION_TH, t
 from bot.search.thai import clip
 

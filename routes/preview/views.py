@@ -10,6 +10,7 @@ from flask import Blueprint, current_app, jsonify, render_template, request, ses
 from flask.typing import ResponseReturnValue
 
 from bot.replies.codec import MAX_DATA
+from bot.store.tour_stats import RouteStats, route_stats
 from bot.turn import UserInput
 from routes import admin_auth
 from routes.admin_auth import USER_KEY, admin_token, csrf_ok, csrf_token, preview_user
@@ -33,10 +34,27 @@ def page() -> ResponseReturnValue:
     counts = {kind: sum(1 for item in listed if item.kind == kind) for kind in KINDS}
     preview_user()
     return render_template(
-        "preview/page.html", csrf=csrf_token(), filters=filters, items=listed, counts=counts,
+        "preview/page.html", route_panels=route_panels(content), csrf=csrf_token(), filters=filters, items=listed,
+        counts=counts,
         shown=sum(1 for item in listed if item.matches(filters)), types=type_options(content, filters.lang),
         provinces=province_options(listed), live=live, content=content, points=map_points(content),
         protected=bool(admin_token()))
+
+
+def route_panels(content: Any) -> list[tuple[str, list[RouteStats]]] | None:
+    """Route statistics from LINE chats and from this preview's chat; None when Redis cannot be read."""
+    if content is None:
+        return []
+    services = current_app.extensions["rianru"]
+    try:
+        panels = []
+        for label, prefix in (("LINE", ""), ("แชตจำลอง · preview chat", SESSION_PREFIX)):
+            sessions = services.stores(prefix).sessions
+            panels.append((label, route_stats(sessions.client, sessions.prefix, content.catalog.tours)))
+        return panels
+    except Exception:  # the page must render without Redis; the panel says so
+        log.exception("route statistics unavailable")
+        return None
 
 
 def user_input(payload: Any) -> UserInput | None:
