@@ -1,4 +1,4 @@
-"""The one turn runner: dedup → load session and trips → answer() → apply effects → save → send."""
+"""The one turn runner: dedup → load session → answer() → apply effects → save → send. Webhook, preview and CLI."""
 
 from __future__ import annotations
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
+import handlers.tour_guide as tour_guide
 from bot.replies.phrases import t
 from bot.turn import Reply, Turn
-from handlers import tour_guide
 
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 NEXT = {"ถัดไป", "จุดถัดไป", "จุดต่อไป", "ต่อไป", "ไปต่อ", "ไปจุดต่อไป", "ไปจุดถัดไป", "next", "nextstop", "go on"}

@@ -166,7 +166,7 @@ def test_a_stop_without_coordinates_says_so_and_sends_no_location(chat: TourChat
 
 def test_route_bubbles_and_route_details_offer_start(chat: TourChat) -> None:
     reply = chat.say("เส้นทางท่องเที่ยว ขอนแก่น")
-    bubble = [m for m in reply if m["type"] == "flex"][0]["contents"]["contents"][0]
+    bubble = next(m for m in reply if m["type"] == "flex")["contents"]["contents"][0]
     labels = [b["action"]["label"] for b in bubble["footer"]["contents"]]
     assert "เริ่มเส้นทาง" in labels
     details = chat.tap(encode("detail", item=SILK))
@@ -403,7 +403,7 @@ def test_directions_come_in_legs_of_at_most_five_points(content: Content) -> Non
     twelve = [replace(points[i % len(points)], index=i) for i in range(12)]
     found = legs(twelve)
     assert len(found) == 3
-    for first, last, url in found:
+    for _first, _last, url in found:
         query = parse_qs(urlparse(url).query)
         assert len(query["waypoints"][0].split("|")) <= 3 and url.startswith("https://www.google.com/maps/dir/")
     assert [(a.index, b.index) for a, b, _ in found] == [(0, 4), (4, 8), (8, 11)]

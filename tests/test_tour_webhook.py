@@ -118,7 +118,7 @@ def test_resume_after_the_session_expired_and_a_check_in(app: Flask, fake_line: 
     body = ask(app, fake_line, postback_event(encode("tour_start", item=ROUTE)))
     body = ask(app, fake_line, postback_event(footer_data(body, "ถัดไป")))
     body = ask(app, fake_line, text_event("จุดที่ 3"))
-    location = [m for m in body["messages"] if m["type"] == "location"][0]
+    location = next(m for m in body["messages"] if m["type"] == "location")
     redis_client.delete(f"{PREFIX}session:{user_key(USER)}")  # 30 minutes later: the chat session is gone
     body = ask(app, fake_line, text_event("ต่อเส้นทาง"))
     assert heading(body).startswith("🧭 จุดที่ 3/6")
