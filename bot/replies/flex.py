@@ -67,7 +67,7 @@ def venue_bubble(venue: Venue, lang: str, type_label: str, distance_km: float | 
 
 
 def tour_bubble(tour: TourRoute, lang: str) -> dict[str, Any]:
-    """One tour route as a bubble: themes, number of stops, duration, and a see-stops button."""
+    """One tour route as a bubble: themes, number of stops, duration, and start-the-guide / see-stops buttons."""
     body: list[dict[str, Any]] = [
         _text("🧭 " + t(lang, "tour_label"), size="xs", color=TOUR_COLOUR, weight="bold"),
         _text(tour.name_th, size="lg", weight="bold", maxLines=3, margin="sm"),
@@ -80,14 +80,14 @@ def tour_bubble(tour: TourRoute, lang: str) -> dict[str, Any]:
         facts.append(t(lang, "duration", duration=tour.duration_th))
     body.append(_text("🚩 " + " · ".join(facts), size="sm", color="#555555", margin="sm"))
     detail = _button(t(lang, "btn_stops"), {
-        "type": "postback", "data": encode("detail", item=tour.id), "displayText": clip(tour.name_th, 60)},
-        style="primary")
+        "type": "postback", "data": encode("detail", item=tour.id), "displayText": clip(tour.name_th, 60)})
     begin = _button(t(lang, "btn_tour_start"), {
-        "type": "postback", "data": encode("tour_start", item=tour.id), "displayText": t(lang, "btn_tour_start")})
+        "type": "postback", "data": encode("tour_start", item=tour.id), "displayText": t(lang, "btn_tour_start")},
+        style="primary")
     return {
         "type": "bubble", "size": "mega",
         "body": {"type": "box", "layout": "vertical", "contents": body},
-        "footer": {"type": "box", "layout": "vertical", "spacing": "sm", "contents": [detail, begin]},
+        "footer": {"type": "box", "layout": "vertical", "spacing": "sm", "contents": [begin, detail]},
     }
 
 

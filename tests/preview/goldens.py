@@ -12,6 +12,8 @@ from bot.catalog.places import Places
 from bot.replies.codec import encode
 from bot.replies.flex import carousel, tour_bubble, venue_bubble
 from bot.replies.texts import example_items, tap, text_message, with_quick_replies
+from bot.replies.tour_flex import stop_bubble
+from bot.replies.tour_stops import stop_view
 
 GOLDEN = Path(__file__).parent / "golden"
 IMAGE = "https://example.org/images/observatory.jpg"
@@ -27,7 +29,9 @@ PLAIN = Venue(id="sample-library", name_th="ห้องสมุดประช
               lat=16.43, lon=102.83, location_precision="province")
 TOUR = TourRoute(id="rt-sample", name_th="เส้นทางตัวอย่าง ผ้าไหมและดวงดาว", provinces=["ขอนแก่น", "นครราชสีมา"],
                  themes=["ผ้าไหม", "ดาราศาสตร์"], duration_th="1 วัน",
-                 stops=[Stop(venue="sample-observatory", time="09:00"), Stop(name_th="ตลาดผ้าไหม")])
+                 stops=[Stop(venue="sample-observatory", time="09:00", duration_min=90,
+                            description_th="ส่องกล้องโทรทรรศน์ดูดาว " * 30),
+                       Stop(name_th="ตลาดผ้าไหม", lat=14.9, lon=102.1, location_precision="amphoe")])
 KEYWORDS = Keywords(type_labels_th={"library": "ห้องสมุด", "science_centre": "ศูนย์วิทยาศาสตร์/หอดูดาว"},
                     type_labels_en={"library": "Content", "science_centre": "Science centre / observatory"})
 CATALOG = Catalog(venues={v.id: v for v in (VENUE, PLAIN)}, tours={TOUR.id: TOUR},
@@ -45,6 +49,7 @@ def build() -> dict[str, Any]:
         "carousel": carousel(CATALOG, ["sample-observatory", "sample-library", "rt-sample"], "th",
                              distances={"sample-observatory": 1.25, "sample-library": 40.0}),
         "text_quick_reply": with_quick_replies(texts, [more, *example_items("th")]),
+        "tour_stop": stop_bubble(TOUR, stop_view(CATALOG, TOUR, 0), "th", stamped=False),
     }
 
 

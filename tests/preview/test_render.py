@@ -138,3 +138,12 @@ def test_everything_the_bot_sends_is_drawn(content):
     assert {m["type"] for m in messages} == {"text", "flex"}
     assert "ห่างประมาณ" in html and "lf-carousel" in html and "เส้นทางท่องเที่ยว" in html
     assert 'data-kind="location"' in html and 'data-kind="postback"' in html and 'data-kind="message"' in html
+
+
+def test_a_tour_stop_bubble_renders_with_nested_navigation():
+    stop = str(render_bubble(goldens.load("tour_stop")["contents"]))
+    assert "จุดที่ 1/2" in stop and ">อ่านต่อ<" in stop and ">ถัดไป<" in stop and ">จบเส้นทาง<" in stop
+    assert "⏳ ประมาณ 90 นาที" in stop
+    assert unsupported(stop) == []
+    tour = str(render_bubble(goldens.load("tour_bubble")))
+    assert ">เริ่มเส้นทาง<" in tour
