@@ -181,3 +181,22 @@ def test_the_preview_chat_plays_a_whole_route_with_its_buttons(app: Flask, redis
     reply = send(finish)
     assert "ให้คะแนน" in reply["html"][0] and "⭐" in reply["quick_reply"]
     assert redis_client.scard("preview:tour:rt-kk-chonnabot-silk:finished") == 1
+
+
+def test_trip_settings_are_validated_with_the_others() -> None:
+    from bot.config import ConfigError, Settings
+
+    with pytest.raises(ConfigError) as error:
+        Settings.from_env({"TRIP_TTL_S": "0", "CHECKIN_RADIUS_M": "far", "CHECKIN_APPROX_RADIUS_M": "-5"})
+    assert [p.split(":")[0] for p in error.value.problems] == ["TRIP_TTL_S", "CHECKIN_RADIUS_M",
+                                                               "CHECKIN_APPROX_RADIUS_M"]
+    settings = Settings.from_env({})
+    assert (settings.trip_ttl_s, settings.checkin_radius_m, settings.checkin_approx_radius_m) == (1209600, 300, 5000)
+
+
+def test_flask_ask_shows_the_location_message() -> None:
+    from bot.commands.ask import render_text
+
+    message = {"type": "location", "title": "พระธาตุยาคู", "address": "กาฬสินธุ์", "latitude": 16.28929,
+               "longitude": 103.607082}
+    assert render_text([message]) == "📍 พระธาตุยาคู (16.28929, 103.60708)"

@@ -20,6 +20,8 @@ def render_text(messages: list[dict[str, Any]]) -> str:
     for message in messages:
         if message["type"] == "text":
             out.append(message["text"])
+        elif message["type"] == "location":
+            out.append(f"📍 {message['title']} ({message['latitude']:.5f}, {message['longitude']:.5f})")
         elif message["type"] == "flex":
             contents = message["contents"]
             bubbles = contents["contents"] if contents["type"] == "carousel" else [contents]
