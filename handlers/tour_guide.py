@@ -161,9 +161,11 @@ def on_go(turn: Turn, tapped: Postback) -> Reply | None:
 
 
 def on_finish(turn: Turn, tapped: Postback) -> Reply | None:
-    """"จบเส้นทาง"."""
+    """"จบเส้นทาง" (a finish button of a trip that expired is stale: it must not count a completion)."""
     parsed = parse_item(tapped)
-    return finish(turn, parsed[0], turn.session.lang) if parsed else None
+    if not parsed or parsed[0] not in turn.trips.routes:
+        return None
+    return finish(turn, parsed[0], turn.session.lang)
 
 
 def on_read(turn: Turn, tapped: Postback) -> Reply | None:

@@ -420,10 +420,12 @@ def test_the_remaining_route_button_gives_one_link_per_leg(chat: TourChat) -> No
 @pytest.mark.parametrize("data", [
     encode("tour_go", item="no-such-route:1"), encode("tour_go", item=f"{KALASIN}:x"),
     encode("tour_go", item=KALASIN), encode("tour_rate", item=f"{KALASIN}:9"), encode("tour_read", item=f"{SILK}:0:7"),
+    encode("tour_end", item=SILK), encode("tour_rate", item=f"{SILK}:5"),  # trips that expired or never began
 ])
 def test_forged_or_stale_tour_taps_get_a_polite_answer(chat: TourChat, data: str) -> None:
     reply = chat.tap(data)
     assert texts(reply) and chat.trips.current is None
+    assert not [e for e in chat.effects if isinstance(e, CountTrip)]
 
 
 def test_a_removed_route_in_progress_is_no_trip(chat: TourChat) -> None:
