@@ -16,9 +16,12 @@ from handlers import HANDLERS
 MAX_MESSAGES = 5
 
 
-def answer(session: Session, user_input: UserInput, content: Content, now: datetime) -> Reply:
-    """Answer one input: the first handler whose matches() is true handles it (no I/O here)."""
-    turn = Turn(session=session, input=user_input, content=content, now=now)
+def answer(session: Session, user_input: UserInput, content: Content, now: datetime,
+           follows: tuple[str, ...] = ()) -> Reply:
+    """Answer one input: the first handler whose matches() is true handles it (no I/O here).
+
+    `follows` is what the citizen follows ("province:ขอนแก่น", …), read by the runner with the session."""
+    turn = Turn(session=session, input=user_input, content=content, now=now, follows=follows)
     try:
         reply = _first_match(turn)
     except UserFacingError as error:

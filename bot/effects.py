@@ -20,3 +20,24 @@ class LogUnanswered(Effect):
 @dataclass(frozen=True)
 class ForgetCitizen(Effect):
     """The citizen blocked the account: delete everything kept about them (session and every other record)."""
+
+
+@dataclass(frozen=True)
+class Follow(Effect):
+    """The citizen asks to hear about a province (name_th), a topic or a venue (id): join that audience."""
+
+    kind: str  # "province" | "topic" | "venue"
+    value: str
+
+
+@dataclass(frozen=True)
+class Unfollow(Effect):
+    """The citizen stops hearing about one province, topic or venue."""
+
+    kind: str
+    value: str
+
+
+@dataclass(frozen=True)
+class UnfollowAll(Effect):
+    """The citizen stops hearing about everything they followed."""

@@ -44,6 +44,7 @@ class Turn:
     content: Content
     now: datetime
     notes: list[str] = field(default_factory=list)
+    follows: tuple[str, ...] = ()  # what the citizen follows ("province:ขอนแก่น"), loaded with the session
 
     @cached_property
     def query(self) -> Query | None:

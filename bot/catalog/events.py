@@ -202,7 +202,8 @@ def occurrences(event: Event, first_day: date, last_day: date) -> list[Occurrenc
 
 def upcoming(events: tuple[Event, ...] | list[Event], now: datetime, first_day: date | None = None,
              last_day: date | None = None) -> list[Occurrence]:
-    """Occurrences not yet over at `now` (naive Bangkok) within the days, soonest first, one per event."""
+    """Occurrences not yet over at `now` (aware, or naive Bangkok) within the days, soonest first, one per event."""
+    now = now.astimezone(BANGKOK).replace(tzinfo=None) if now.tzinfo else now
     first_day = max(first_day or now.date(), now.date())
     last_day = last_day or now.date() + timedelta(days=LOOKAHEAD_DAYS)
     found: list[Occurrence] = []
