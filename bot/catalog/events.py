@@ -149,11 +149,14 @@ class Event(_Strict):
         if self.venue is None and self.province_th is None:
             raise ValueError(f'ต้องมี venue (รหัสสถานที่) หรือ province_th (จังหวัด หรือ "{NATIONWIDE}") '
                              f"(an event needs a venue or a province)")
-        if self.end is not None and _as_datetime(self.end, end=True) < _as_datetime(self.start):
-            raise ValueError(f"วันสิ้นสุด {self.end} อยู่ก่อนวันเริ่ม {self.start} (end is before start)")
         if self.free and self.fee_th:
             raise ValueError("ระบุ free: true หรือ fee_th อย่างใดอย่างหนึ่ง (free or a fee, not both)")
         return self
+
+    @property
+    def backwards(self) -> bool:
+        """True when the end is before the start (reported by check_events at the end's line)."""
+        return self.end is not None and _as_datetime(self.end, end=True) < _as_datetime(self.start)
 
     @property
     def all_day(self) -> bool:
@@ -189,7 +192,7 @@ class Occurrence:
 def occurrences(event: Event, first_day: date, last_day: date) -> list[Occurrence]:
     """Every occurrence of `event` that overlaps the days `first_day`..`last_day` (Bangkok)."""
     start = _as_datetime(event.start)
-    length = event.length
+    length = max(event.length, timedelta(0))
     if event.repeat is None:
         starts = [start]
     else:
@@ -215,7 +218,7 @@ def upcoming(events: tuple[Event, ...] | list[Event], now: datetime, first_day: 
 
 
 def check_events(events: dict[str, Located], venue_ids: set[str], places: Places | None) -> list[ContentProblem]:
-    """Unknown venues and provinces (errors); a one-off event already over (warning)."""
+    """Unknown venues and provinces, an end before the start (errors); no address without a venue (warning)."""
     problems: list[ContentProblem] = []
     names = [p.name_th for p in places.provinces] if places else []
     for entry in events.values():
@@ -223,6 +226,9 @@ def check_events(events: dict[str, Located], venue_ids: set[str], places: Places
         if event.venue is not None and event.venue not in venue_ids:
             problems.append(entry.problem(("venue",), f'ไม่รู้จักสถานที่ "{event.venue}" (unknown venue id)'
                                                       f"{did_you_mean(event.venue, venue_ids)}"))
+        if event.backwards:
+            problems.append(entry.problem(("end",), f"วันสิ้นสุด {event.end} อยู่ก่อนวันเริ่ม {event.start} "
+                                                    f"(end is before start)"))
         province = event.province_th
         if places is not None and province and province != NATIONWIDE and places.province(province) is None:
             problems.append(entry.problem(("province_th",), f'ไม่รู้จักจังหวัด "{province}" (unknown province)'

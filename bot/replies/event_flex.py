@@ -20,12 +20,16 @@ MAX_BUBBLES = 12
 ALT_TEXT_MAX = 400
 
 
+THAI_WEEKDAYS = ("จ.", "อ.", "พ.", "พฤ.", "ศ.", "ส.", "อา.")
+
+
 def day_text(day: date | datetime, lang: str, weekday: bool = True) -> str:
-    """ "ส. 9 ม.ค. 2570" (Thai, Buddhist era) or "Sat 9 Jan 2027"."""
+    """ "ส. 9 ม.ค. 2570" (Thai, Buddhist-era year via PyThaiNLP) or "Sat 9 Jan 2027"."""
     moment = day if isinstance(day, datetime) else datetime.combine(day, datetime.min.time())
     if lang == "en":
         return moment.strftime("%a %-d %b %Y" if weekday else "%-d %b %Y")
-    return thai_strftime(moment, "%a %-d %b %Y" if weekday else "%-d %b %Y")
+    text = thai_strftime(moment, "%-d %b %Y")
+    return f"{THAI_WEEKDAYS[moment.weekday()]} {text}" if weekday else text
 
 
 def when_text(occurrence: Occurrence, lang: str) -> str:
