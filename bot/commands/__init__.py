@@ -1,4 +1,4 @@
-"""`flask` CLI commands: ask (one answer), content (the officers' tools)."""
+"""`flask` CLI commands: ask (one answer), content (the officers' tools), richmenu (the LINE rich menu)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ def register_cli(app: Flask) -> None:
     """Attach every command to the app's `flask` CLI."""
     from bot.commands.ask import register_ask
     from bot.commands.content import content_group
+    from bot.commands.richmenu import richmenu_group
 
     app.cli.add_command(content_group)
+    app.cli.add_command(richmenu_group)
     register_ask(app)
