@@ -114,10 +114,11 @@ class _Reader:
         return True
 
 
-def load_catalog(content_dir: Path, venue_docs: list[tuple[str, LinedDocument]] | None = None) -> LoadResult:
+def load_catalog(content_dir: Path, venue_docs: list[tuple[str, LinedDocument]] | None = None,
+                 event_docs: list[tuple[str, LinedDocument]] | None = None) -> LoadResult:
     """Load and validate every file under `content_dir`; the catalog is None when any error exists.
 
-    `venue_docs` (name, document) replaces venues/*.yaml, e.g. rows of an imported spreadsheet."""
+    `venue_docs` / `event_docs` (name, document) replace venues/*.yaml / events/*.yaml, e.g. imported rows."""
     reader = _Reader(content_dir)
     places = (_load_single(reader, "places.yaml", Places) or (None,))[0]
     keywords = _load_single(reader, "keywords.yaml", Keywords)
@@ -129,7 +130,7 @@ def load_catalog(content_dir: Path, venue_docs: list[tuple[str, LinedDocument]] 
         _add_venues(reader, rel, doc, venues)
     venue_ids_seen = set(reader.known_ids)  # including invalid venues, so their stops do not cascade
     tours = _load_tours(reader)
-    events = _load_events(reader)
+    events = _load_events(reader, event_docs)
     if places is not None:
         reader.problems.extend(check_venues(venues, places))
     reader.problems.extend(check_tours(tours, set(venues), venue_ids_seen, places))
@@ -159,11 +160,13 @@ def _add_venues(reader: _Reader, rel: str, doc: LinedDocument, venues: dict[str,
             venues[venue.id] = Located(venue, rel, doc, (i,))
 
 
-def _load_events(reader: _Reader) -> dict[str, Located]:
+def _load_events(reader: _Reader, docs: list[tuple[str, LinedDocument]] | None) -> dict[str, Located]:
     events: dict[str, Located] = {}
-    for path in sorted((reader.dir / "events").glob("*.yaml")):
-        doc, rel = reader.read(path), reader.rel(path)
-        if doc is None or doc.data is None:
+    if docs is None:
+        paths = sorted((reader.dir / "events").glob("*.yaml"))
+        docs = [(reader.rel(p), doc) for p in paths if (doc := reader.read(p)) is not None]
+    for rel, doc in docs:
+        if doc.data is None:
             continue
         if not isinstance(doc.data, list):
             reader.error(rel, 1, "-", "-", "ไฟล์กิจกรรมต้องเป็นรายการ แต่ละรายการขึ้นต้นด้วย '- id:' (a list of events)")
