@@ -123,3 +123,15 @@ def test_an_event_whose_end_has_passed_stops_showing_and_a_running_one_still_sho
     assert shown[:2] == ["ev-kk-weekend-reading", "ev-siam-kids-workshop"]  # 09:00–12:00 is running at 10:00
     later = [o.event.id for o in upcoming(tuple(EVENTS.values()), datetime(2026, 12, 5, 16, 30))]
     assert "ev-siam-kids-workshop" not in later  # over at 16:00
+
+
+def test_content_readme_documents_every_event_field_with_a_valid_example() -> None:
+    from bot.catalog.events import Event, Repeat
+    from tests.content.test_readme import _example, section
+
+    for model in (Event, Repeat):
+        missing = [f for f in model.model_fields if f"| `{f}` |" not in section(model.__name__)]
+        assert not missing, f"content/README.md does not document {model.__name__}: {missing}"
+    example = _example("# events/")
+    assert set(example[0]) == set(Event.model_fields) and set(example[0]["repeat"]) == set(Repeat.model_fields)
+    Event.model_validate(example[0])
