@@ -141,7 +141,8 @@ def load_catalog(content_dir: Path, venue_docs: list[tuple[str, LinedDocument]] 
         return LoadResult(None, reader.problems)
     catalog = Catalog(venues={k: v.item for k, v in venues.items()}, tours={k: t.item for k, t in tours.items()},
                       places=places, keywords=keywords[0],
-                      events=tuple(sorted((e.item for e in events.values()), key=lambda e: e.id)), version=reader.digest.hexdigest()[:12])
+                      events=tuple(sorted((e.item for e in events.values()), key=lambda e: e.id)),
+                      version=reader.digest.hexdigest()[:12])
     return LoadResult(catalog, reader.problems)
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from bot.catalog.hours import in_bangkok
@@ -188,10 +188,9 @@ def _month_only(text: str, today: date) -> tuple[DateRange, str] | None:
     if not match:
         return None
     month = MONTHS[match[1].lower()]
-    if match[2]:
-        year = _year(match[2], today, month, 1)
-    else:  # the month this year, or next year's when it is over
-        year = today.year if month >= today.month else today.year + 1
+    # without a year: the month this year, or next year's when it is over
+    this_or_next = today.year if month >= today.month else today.year + 1
+    year = _year(match[2], today, month, 1) if match[2] else this_or_next
     first = date(year, month, 1)
     last = date(year + month // 12, month % 12 + 1, 1) - timedelta(1)
     start = today if first <= today <= last else first

@@ -8,8 +8,7 @@ from typing import Any
 import redis
 
 from bot.effects import Effect, Follow, ForgetCitizen, LogUnanswered, Unfollow, UnfollowAll
-from bot.store.follows import (Citizen, follows_key, write_follow, write_forget, write_unfollow,
-                               write_unfollow_all)
+from bot.store.follows import Citizen, follows_key, write_follow, write_forget, write_unfollow, write_unfollow_all
 
 MARKER_TTL_S = 24 * 3600
 UNANSWERED_CAP = 5000  # distinct questions kept; the least asked are dropped first
