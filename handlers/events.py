@@ -35,6 +35,7 @@ class EventQuery:
     audience: tuple[str, ...] = ()
     venue: str | None = None
     named: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()  # when the place was a region, its key (for the wording)
 
 
 def _title_keys(event: Event) -> set[str]:
@@ -77,7 +78,11 @@ def read(turn: Turn) -> EventQuery:
         found = turn.content.index.find(query)
         if found.mode == "named" and found.ids and found.ids[0] in turn.content.catalog.venues:
             venue = found.ids[0]
-    return EventQuery(dates, query.provinces, query.topics, query.audience, venue, named)
+    provinces = list(query.provinces)
+    for key in query.regions:  # "ภาคอีสาน": every province of the region
+        region = turn.content.catalog.places.regions.get(key)
+        provinces += [p for p in (region.provinces if region else []) if p not in provinces]
+    return EventQuery(dates, tuple(provinces), query.topics, query.audience, venue, named, query.regions[:1])
 
 
 def _fits(event: Event, asked: EventQuery, turn: Turn, place: bool = True) -> bool:
@@ -156,6 +161,9 @@ def _what(turn: Turn, asked: EventQuery, lang: str) -> str:
     if asked.venue:
         venue = turn.content.catalog.venues[asked.venue]
         parts.append(t(lang, "ev_at_venue", venue=venue.name_en if lang == "en" and venue.name_en else venue.name_th))
+    elif asked.regions:
+        region = turn.content.catalog.places.regions[asked.regions[0]]
+        parts.append(t(lang, "ev_in", place=region.name_en if lang == "en" else region.name_th))
     elif asked.provinces:
         place = place_name(turn.content, parse(asked.provinces[0], turn.content.lexicon), lang)
         parts.append(t(lang, "ev_in", place=place or asked.provinces[0]))

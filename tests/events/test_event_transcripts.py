@@ -79,6 +79,8 @@ def test_what_is_on_lists_upcoming_events_soonest_first_and_never_past_ones(chat
     ("งานวันเด็กมีที่ไหน", ["วันเด็กแห่งชาติ"]),  # a named event
     ("กิจกรรม 12 ธ.ค. ๒๕๖๙", ["มหกรรมพิพิธภัณฑ์กรุงเทพ", "อ่านนิทานวันหยุด"]),  # a weekly one lands on it
     ("กิจกรรมที่ขอนแก่นเดือนมกราคม", ["อ่านนิทานวันหยุด", "วันเด็กแห่งชาติ", "คืนดูดาวขอนแก่น"]),
+    ("กิจกรรมสำหรับเด็กวันนี้", ["อ่านนิทานวันหยุด", "เวิร์กช็อปประวัติศาสตร์สำหรับเด็ก"]),  # audience
+    ("กิจกรรมดาราศาสตร์ภาคอีสาน", ["คืนดูดาวขอนแก่น"]),  # a region
 ])
 def test_event_questions_filter_by_date_place_topic_venue_and_name(chat: Chat, question: str,
                                                                    expected: list[str]) -> None:
