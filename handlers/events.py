@@ -21,7 +21,9 @@ from handlers.alternatives import place_name
 
 EVENT_WORDS = re.compile(r"กิจกรรม|อีเว้?น[ทต]์|\bevents?\b|what'?s on|มีงานอะไร|งานอะไร|เทศกาล|เวิร์[กค]ช็อป"
                          r"|workshops?", re.IGNORECASE)
-_ASKING = re.compile(r"มีอะไร(?:บ้าง)?|อะไรบ้าง|บ้าง|ที่ไหน|ไหน|ไหม|มั้ย|งาน|ค่ะ|คะ|ครับ|any|are there|which|where", re.I)
+# Question words left after the event words and dates are cut ("งาน" only as a word of its own, not "สำนักงาน").
+_ASKING = re.compile(r"มีอะไร(?:บ้าง)?|อะไรบ้าง|บ้าง|ที่ไหน|ไหน|ไหม|มั้ย|(?:^|(?<=\s))งาน|ค่ะ|คะ|ครับ"
+                     r"|\b(?:any|are there|which|where|is there)\b", re.I)
 _MIN_TITLE_KEY = 5
 
 
