@@ -43,8 +43,9 @@ class TurnRunner:
             dedup: bool = True, line_id: str | None = None) -> TurnResult:
         """Answer one input for citizen `who` (a hashed key); `event_id` makes dedup and effects once-only.
 
-        `line_id` is the raw LINE user id, given only to effect writers (audiences); preview and CLI chats
-        leave it out and their follows use a stand-in under their own key prefix."""
+        `line_id` is the raw LINE user id, given only to effect writers (notice audiences). Preview and CLI
+        chats, and group chats (multicast takes user ids only), leave it out: their follows are kept in their
+        own list but join no audience."""
         event_id = event_id or f"local-{uuid.uuid4().hex}"
         problems: list[str] = []
         stores = self._stores(problems)
@@ -62,7 +63,7 @@ class TurnRunner:
             log.exception("event %s user %s failed", event_id, who[:12])
             reply = Reply([text_message(t(session.lang, "apology"))], session)
             problems.append("answer failed")
-        self._write(stores, who, event_id, reply, problems, line_id or f"local:{who}")
+        self._write(stores, who, event_id, reply, problems, line_id)
         outcome = "answered"
         if send is not None and reply.messages:
             outcome = send(reply.messages)
@@ -109,7 +110,7 @@ class TurnRunner:
 
     @staticmethod
     def _write(stores: Stores | None, who: str, event_id: str, reply: Reply, problems: list[str],
-               line_id: str) -> None:
+               line_id: str | None) -> None:
         if stores is None:
             if reply.effects:
                 problems.append("effects not applied")

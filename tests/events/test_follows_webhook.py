@@ -154,3 +154,13 @@ def test_follows_survive_a_crash_of_the_embedded_redis(tmp_path: Path) -> None:
     finally:
         again.connection_pool.disconnect()
         again.shutdown(nosave=True)
+
+
+def test_a_follow_from_a_group_chat_joins_no_audience(app: Flask, fake_line: FakeLine, redis_client) -> None:
+    group = "C" + "b" * 32
+    mention = {"mention": {"mentionees": [{"index": 0, "length": 7, "type": "user", "isSelf": True}]}}
+    body = send(app, fake_line, text_event("@RianRu ติดตามข่าวขอนแก่น", message=mention,
+                                           source={"type": "group", "groupId": group, "userId": USER}))
+    assert body is not None
+    assert members(redis_client, "province", "ขอนแก่น") == set()  # multicast takes user ids only
+    assert follows_of(redis_client, user_key(group)) == ("province:ขอนแก่น",)
