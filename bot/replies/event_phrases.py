@@ -56,7 +56,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "fw_too_many": "ติดตามได้สูงสุด {max} รายการค่ะ เลิกติดตามบางรายการก่อนนะคะ",
     },
     "en": {
-        "ev_found": "{count} events{what}, soonest first{more}",
+        "ev_found": "{count} event(s){what}, soonest first{more}",
         "ev_found_more": " (showing the first {shown})",
         "ev_none": "No events{what} yet.",
         "ev_none_at_all": "There are no upcoming events yet. You can search for learning venues instead.",

@@ -93,7 +93,7 @@ def test_english_events_this_weekend_in_bangkok(chat: Chat) -> None:
     bubble = bubbles(reply)[0]
     assert "Sat 5 Dec 2026 · 13:00–16:00" in body_text(bubble)
     assert "Free" in body_text(bubble)
-    assert reply[0]["text"].startswith("1 events in Bangkok this weekend")
+    assert reply[0]["text"].startswith("1 event(s) in Bangkok this weekend")
 
 
 def test_an_event_bubble_has_thai_dates_venue_fee_and_four_buttons(chat: Chat) -> None:
