@@ -18,12 +18,14 @@ MAX_MESSAGES = 5
 
 
 def answer(session: Session, user_input: UserInput, content: Content, now: datetime,
-           trips: Trips | None = None) -> Reply:
+           trips: Trips | None = None, follows: tuple[str, ...] = ()) -> Reply:
     """Answer one input: the first handler whose matches() is true handles it (no I/O here).
 
-    `trips` is the citizen's tour progress, kept apart from the session (days, not minutes).
+    `trips` is the citizen's tour progress and `follows` what they follow ("province:ขอนแก่น", …): both kept
+    apart from the 30-minute session and read by the runner alongside it.
     """
-    turn = Turn(session=session, input=user_input, content=content, now=now, trips=trips or Trips())
+    turn = Turn(session=session, input=user_input, content=content, now=now, trips=trips or Trips(),
+                follows=follows)
     try:
         reply = _first_match(turn)
     except UserFacingError as error:

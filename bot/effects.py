@@ -42,3 +42,24 @@ class CountTrip(Effect):
     finished: bool = False
     rating: int | None = None
     comment: str | None = None
+
+
+@dataclass(frozen=True)
+class Follow(Effect):
+    """The citizen asks to hear about a province (name_th), a topic or a venue (id): join that audience."""
+
+    kind: str  # "province" | "topic" | "venue"
+    value: str
+
+
+@dataclass(frozen=True)
+class Unfollow(Effect):
+    """The citizen stops hearing about one province, topic or venue."""
+
+    kind: str
+    value: str
+
+
+@dataclass(frozen=True)
+class UnfollowAll(Effect):
+    """The citizen stops hearing about everything they followed."""

@@ -15,6 +15,7 @@ from bot.effects import ForgetCitizen
 from bot.replies.phrases import t
 from bot.replies.texts import text_message
 from bot.session import Session
+from bot.store.follows import follows_of
 from bot.store.stores import Stores
 from bot.trip import Trips
 from bot.turn import Reply, UserInput
@@ -40,8 +41,12 @@ class TurnRunner:
         self.content, self.stores, self.clock = content, stores, clock
 
     def run(self, who: str, user_input: UserInput, event_id: str | None = None, send: Send | None = None,
-            dedup: bool = True) -> TurnResult:
-        """Answer one input for citizen `who` (a hashed key); `event_id` makes dedup and effects once-only."""
+            dedup: bool = True, line_id: str | None = None) -> TurnResult:
+        """Answer one input for citizen `who` (a hashed key); `event_id` makes dedup and effects once-only.
+
+        `line_id` is the raw LINE user id, given only to effect writers (notice audiences). Preview and CLI
+        chats, and group chats (multicast takes user ids only), leave it out: their follows are kept in their
+        own list but join no audience."""
         event_id = event_id or f"local-{uuid.uuid4().hex}"
         problems: list[str] = []
         stores = self._stores(problems)
@@ -50,16 +55,17 @@ class TurnRunner:
             return TurnResult("duplicate")
         session = self._load(stores, who, problems)
         trips = self._trips(stores, who, problems)
+        follows = self._follows(stores, who, problems)
         try:
             content = self.content()
             if content is None:
                 raise RuntimeError("no content is loaded")
-            reply = answer(session, user_input, content, self.clock(), trips)
+            reply = answer(session, user_input, content, self.clock(), trips, follows)
         except Exception:
             log.exception("event %s user %s failed", event_id, who[:12])
             reply = Reply([text_message(t(session.lang, "apology"))], session)
             problems.append("answer failed")
-        self._write(stores, who, event_id, reply, problems)
+        self._write(stores, who, event_id, reply, problems, line_id)
         outcome = "answered"
         if send is not None and reply.messages:
             outcome = send(reply.messages)
@@ -105,13 +111,25 @@ class TurnRunner:
             return Trips()
 
     @staticmethod
-    def _write(stores: Stores | None, who: str, event_id: str, reply: Reply, problems: list[str]) -> None:
+    def _follows(stores: Stores | None, who: str, problems: list[str]) -> tuple[str, ...]:
+        if stores is None:
+            return ()
+        try:
+            return follows_of(stores.effects.client, who, stores.effects.prefix)
+        except Exception:
+            log.exception("follows load failed; answering without them")
+            problems.append("follows not loaded")
+            return ()
+
+    @staticmethod
+    def _write(stores: Stores | None, who: str, event_id: str, reply: Reply, problems: list[str],
+               line_id: str | None) -> None:
         if stores is None:
             if reply.effects:
                 problems.append("effects not applied")
             return
         try:
-            stores.effects.apply(who, event_id, reply.effects)
+            stores.effects.apply(who, event_id, reply.effects, line_id=line_id)
             if not any(isinstance(effect, ForgetCitizen) for effect in reply.effects):
                 stores.sessions.save(who, reply.session)
         except Exception:

@@ -46,6 +46,7 @@ class Turn:
     now: datetime
     notes: list[str] = field(default_factory=list)
     trips: Trips = field(default_factory=Trips)
+    follows: tuple[str, ...] = ()  # what the citizen follows ("province:ขอนแก่น"), loaded with the session
 
     @cached_property
     def query(self) -> Query | None:

@@ -4,8 +4,10 @@ HANDLERS is the ordered tuple answer() walks; button taps go through handlers.bu
 """
 
 from handlers import (
+    events,
     fallback,
     follow,
+    follows,
     location,
     postback,
     search,
@@ -15,4 +17,5 @@ from handlers import (
     tour_typed,
 )
 
-HANDLERS = (follow, postback, tour_typed, tour_rating, tour_checkin, location, small_talk, search, fallback)
+HANDLERS = (follow, postback, tour_typed, tour_rating, tour_checkin, location, small_talk, follows, events, search,
+            fallback)

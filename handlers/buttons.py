@@ -7,6 +7,8 @@ from collections.abc import Callable
 from bot.replies.codec import Postback
 from bot.turn import Reply, Turn
 from handlers.details import show as show_details
+from handlers.events import show as show_event
+from handlers.follows import follow_button, unfollow_all_button, unfollow_button
 from handlers.results import more
 from handlers.small_talk import show_help
 from handlers.tour_guide import on_finish, on_go, on_legs, on_read, on_resume, on_start, on_switch
@@ -28,4 +30,8 @@ POSTBACKS: dict[str, PostbackAction] = {
     "tour_legs": on_legs,
     "tour_rate": on_rate,
     "tour_skip": on_skip,
+    "event": show_event,
+    "follow": follow_button,
+    "unfollow": unfollow_button,
+    "unfollow_all": unfollow_all_button,
 }

@@ -41,7 +41,7 @@ def page(turn: Turn, session: Session, extra_items: list[dict[str, Any]], headin
         heading = t(lang, "found_near", count=len(chunk)) if session.distances else \
             t(lang, "found", count=total, more=more)
     distances = session.distances or None
-    messages = [text_message(heading), carousel(catalog, chunk, lang, distances)]
+    messages = [text_message(heading), carousel(catalog, chunk, lang, distances, turn.now)]
     items: list[dict[str, Any]] = []
     if more_left:
         items.append(tap(t(lang, "qr_more"), encode("more", seq=session.seq), t(lang, "qr_more")))

@@ -9,12 +9,17 @@ Like LINE it answers reply and push with 200 `{"sentMessages": [...]}`, refuses 
 token (401), refuses `X-Line-Retry-Key` on reply (400), and answers a push that repeats an accepted retry key
 with 409 plus `x-line-accepted-request-id`. Behaviours per path: status + body, a delay (a "hang"), once or
 for a number of requests, then back to normal.
+
+Rich menus (`line.rich_menus`, `line.rich_menu_images`, `line.default_rich_menu`): create (checked like LINE:
+size, ≤20 areas, chatBarText ≤14), upload one PNG/JPEG image ≤1 MB (a second upload is refused), list, get,
+set/get/cancel the default (only a menu with an image), and delete.
 """
 
 from __future__ import annotations
 
 import itertools
 import json
+import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -23,6 +28,8 @@ from typing import Any
 
 REPLY = "/v2/bot/message/reply"
 PUSH = "/v2/bot/message/push"
+RICH_MENU = re.compile(r"^/v2/bot/(?:richmenu(?:/list|/(?P<id>richmenu-[0-9a-f]+)(?P<content>/content)?)?|"
+                       r"user/all/richmenu(?:/(?P<default>richmenu-[0-9a-f]+))?)$")
 RETRY_KEY_ENDPOINTS = {PUSH, "/v2/bot/message/multicast", "/v2/bot/message/broadcast", "/v2/bot/message/narrowcast"}
 
 
@@ -61,6 +68,9 @@ class FakeLine:
         self.requests: list[Request] = []
         self._behaviours: dict[str, list[Behaviour]] = {}
         self._accepted_keys: dict[str, tuple[str, Any]] = {}
+        self.rich_menus: dict[str, dict[str, Any]] = {}
+        self.rich_menu_images: dict[str, tuple[str, bytes]] = {}  # id → (content type, bytes)
+        self.default_rich_menu: str | None = None
         self._ids = itertools.count(1)
         self._changed = threading.Condition()
         self._release = threading.Event()  # set on reset/stop: hanging requests give up at once
@@ -99,6 +109,9 @@ class FakeLine:
             self.requests.clear()
             self._behaviours.clear()
             self._accepted_keys.clear()
+            self.rich_menus.clear()
+            self.rich_menu_images.clear()
+            self.default_rich_menu = None
         self._release = threading.Event()
 
     def respond(self, path: str, status: int = 200, body: Any = None, *, delay_s: float = 0.0,
@@ -141,7 +154,7 @@ class FakeLine:
                     queue.pop(0)
             return current
 
-    def _answer(self, method: str, path: str, headers: dict[str, str], body: Any
+    def _answer(self, method: str, path: str, headers: dict[str, str], body: Any, raw: bytes = b""
                 ) -> tuple[int, Any, dict[str, str], float]:
         """(status, JSON body, extra headers, delay before answering)."""
         if not headers.get("authorization", "").startswith("Bearer ") or headers["authorization"] == "Bearer ":
@@ -158,6 +171,11 @@ class FakeLine:
         behaviour = self._behaviour(path) or Behaviour()
         if behaviour.status != 200 or behaviour.body is not None:
             return behaviour.status, behaviour.body if behaviour.body is not None else {}, {}, behaviour.delay_s
+        rich = RICH_MENU.match(path)
+        if rich:
+            with self._changed:
+                status, answer = self._rich_menu(method, rich, headers, body, raw)
+            return status, answer, {}, behaviour.delay_s
         if method != "POST" or path not in (REPLY, PUSH):
             return (200, {}, {}, behaviour.delay_s) if method == "POST" else (404, {"message": "Not found"}, {}, 0.0)
         count = len(body.get("messages", [])) if isinstance(body, dict) else 0
@@ -166,6 +184,50 @@ class FakeLine:
             with self._changed:
                 self._accepted_keys[key] = (f"req-{next(self._ids)}", answer)
         return 200, answer, {}, behaviour.delay_s
+
+    def _rich_menu(self, method: str, match: re.Match[str], headers: dict[str, str], body: Any, raw: bytes
+                   ) -> tuple[int, Any]:
+        """The rich-menu endpoints, answered as LINE documents them."""
+        path, menu_id = match[0], match["id"] or match["default"]
+        if menu_id is not None and menu_id not in self.rich_menus:
+            return 404, {"message": "Not found"}
+        if path == "/v2/bot/richmenu" and method == "POST":
+            problem = _rich_menu_problem(body)
+            if problem:
+                return 400, {"message": problem}
+            new_id = f"richmenu-{next(self._ids):032x}"
+            self.rich_menus[new_id] = {"richMenuId": new_id, **body}
+            return 200, {"richMenuId": new_id}
+        if path == "/v2/bot/richmenu/list" and method == "GET":
+            return 200, {"richmenus": list(self.rich_menus.values())}
+        if match["content"] and method == "POST":
+            kind = headers.get("content-type", "")
+            if kind not in ("image/png", "image/jpeg") or not raw or len(raw) > 1_000_000:
+                return 400, {"message": "Invalid image: PNG or JPEG up to 1 MB"}
+            if menu_id in self.rich_menu_images:
+                return 400, {"message": "An image has already been uploaded to the richmenu"}
+            self.rich_menu_images[menu_id] = (kind, raw)  # type: ignore[index]
+            return 200, {}
+        if match["default"] and method == "POST":
+            if menu_id not in self.rich_menu_images:
+                return 400, {"message": "must upload richmenu image before applying it to user"}
+            self.default_rich_menu = menu_id
+            return 200, {}
+        if path == "/v2/bot/user/all/richmenu" and method == "GET":
+            return (200, {"richMenuId": self.default_rich_menu}) if self.default_rich_menu else \
+                (404, {"message": "no default richmenu"})
+        if path == "/v2/bot/user/all/richmenu" and method == "DELETE":
+            self.default_rich_menu = None
+            return 200, {}
+        if match["id"] and not match["content"] and method == "GET":
+            return 200, self.rich_menus[menu_id]  # type: ignore[index]
+        if match["id"] and not match["content"] and method == "DELETE":
+            del self.rich_menus[menu_id]  # type: ignore[arg-type]
+            self.rich_menu_images.pop(menu_id, None)  # type: ignore[arg-type]
+            if self.default_rich_menu == menu_id:
+                self.default_rich_menu = None
+            return 200, {}
+        return 404, {"message": "Not found"}
 
     def _record(self, request: Request) -> None:
         with self._changed:
@@ -189,7 +251,7 @@ class FakeLine:
                 path = self.path.split("?", 1)[0]
                 request = Request(self.command, path, headers, body, raw)
                 fake._record(request)
-                status, answer, extra, delay_s = fake._answer(self.command, path, headers, body)
+                status, answer, extra, delay_s = fake._answer(self.command, path, headers, body, raw)
                 request.status = status
                 if delay_s:
                     fake._release.wait(delay_s)
@@ -212,3 +274,24 @@ class FakeLine:
                 pass
 
         return Handler
+
+
+def _rich_menu_problem(body: Any) -> str | None:
+    """What LINE would refuse in a rich menu object, or None."""
+    if not isinstance(body, dict):
+        return "The request body has 1 error(s)"
+    size, areas = body.get("size") or {}, body.get("areas") or []
+    width, height = size.get("width", 0), size.get("height", 0)
+    if not (800 <= width <= 2500 and height >= 250 and width / height >= 1.45):
+        return "size must be 800-2500 wide, at least 250 high, width/height at least 1.45"
+    if not 1 <= len(areas) <= 20:
+        return "areas must have 1 to 20 items"
+    if not body.get("name") or len(body["name"]) > 300 or len(body.get("chatBarText", "")) > 14 \
+            or "selected" not in body:
+        return "name, chatBarText (≤14) and selected are required"
+    for area in areas:
+        b = area.get("bounds") or {}
+        if b.get("x", -1) < 0 or b.get("y", -1) < 0 or b.get("x", 0) + b.get("width", 0) > width \
+                or b.get("y", 0) + b.get("height", 0) > height or not area.get("action"):
+            return "each area needs bounds inside the menu and an action"
+    return None

@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from bot.catalog.checks import check_keywords, check_tours, check_venues
+from bot.catalog.events import Event, check_events
 from bot.catalog.keywords import Keywords
 from bot.catalog.models import Catalog, TourRoute, Venue
 from bot.catalog.places import Places
@@ -113,10 +114,11 @@ class _Reader:
         return True
 
 
-def load_catalog(content_dir: Path, venue_docs: list[tuple[str, LinedDocument]] | None = None) -> LoadResult:
+def load_catalog(content_dir: Path, venue_docs: list[tuple[str, LinedDocument]] | None = None,
+                 event_docs: list[tuple[str, LinedDocument]] | None = None) -> LoadResult:
     """Load and validate every file under `content_dir`; the catalog is None when any error exists.
 
-    `venue_docs` (name, document) replaces venues/*.yaml, e.g. rows of an imported spreadsheet."""
+    `venue_docs` / `event_docs` (name, document) replace venues/*.yaml / events/*.yaml, e.g. imported rows."""
     reader = _Reader(content_dir)
     places = (_load_single(reader, "places.yaml", Places) or (None,))[0]
     keywords = _load_single(reader, "keywords.yaml", Keywords)
@@ -128,15 +130,19 @@ def load_catalog(content_dir: Path, venue_docs: list[tuple[str, LinedDocument]] 
         _add_venues(reader, rel, doc, venues)
     venue_ids_seen = set(reader.known_ids)  # including invalid venues, so their stops do not cascade
     tours = _load_tours(reader)
+    events = _load_events(reader, event_docs)
     if places is not None:
         reader.problems.extend(check_venues(venues, places))
     reader.problems.extend(check_tours(tours, set(venues), venue_ids_seen, places))
+    reader.problems.extend(check_events(events, venue_ids_seen, places))
     if keywords is not None:
         reader.problems.extend(check_keywords(*keywords, reader.rel(content_dir / "keywords.yaml")))
     if any(p.is_error for p in reader.problems) or places is None or keywords is None:
         return LoadResult(None, reader.problems)
     catalog = Catalog(venues={k: v.item for k, v in venues.items()}, tours={k: t.item for k, t in tours.items()},
-                      places=places, keywords=keywords[0], version=reader.digest.hexdigest()[:12])
+                      places=places, keywords=keywords[0],
+                      events=tuple(sorted((e.item for e in events.values()), key=lambda e: e.id)),
+                      version=reader.digest.hexdigest()[:12])
     return LoadResult(catalog, reader.problems)
 
 
@@ -153,6 +159,27 @@ def _add_venues(reader: _Reader, rel: str, doc: LinedDocument, venues: dict[str,
         venue = reader.model(Venue, doc, (i,), rel, item_id)
         if venue is not None:
             venues[venue.id] = Located(venue, rel, doc, (i,))
+
+
+def _load_events(reader: _Reader, docs: list[tuple[str, LinedDocument]] | None) -> dict[str, Located]:
+    events: dict[str, Located] = {}
+    if docs is None:
+        paths = sorted((reader.dir / "events").glob("*.yaml"))
+        docs = [(reader.rel(p), doc) for p in paths if (doc := reader.read(p)) is not None]
+    for rel, doc in docs:
+        if doc.data is None:
+            continue
+        if not isinstance(doc.data, list):
+            reader.error(rel, 1, "-", "-", "ไฟล์กิจกรรมต้องเป็นรายการ แต่ละรายการขึ้นต้นด้วย '- id:' (a list of events)")
+            continue
+        for i, item in enumerate(doc.data):
+            item_id = str(item.get("id") or f"#{i + 1}") if isinstance(item, dict) else f"#{i + 1}"
+            if isinstance(item, dict) and item.get("id") and not reader.claim(item_id, rel, doc.line_of((i, "id"))):
+                continue
+            event = reader.model(Event, doc, (i,), rel, item_id)
+            if event is not None:
+                events[event.id] = Located(event, rel, doc, (i,))
+    return events
 
 
 def _load_tours(reader: _Reader) -> dict[str, Located]:

@@ -1,4 +1,4 @@
-"""`flask` CLI commands: ask (one answer), content (the officers' tools), report (figures for officers)."""
+"""`flask` CLI commands: ask (one answer), content (the officers' tools), report (figures), richmenu (LINE menu)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ def register_cli(app: Flask) -> None:
     from bot.commands.ask import register_ask
     from bot.commands.content import content_group
     from bot.commands.report import report_group
+    from bot.commands.richmenu import richmenu_group
 
     app.cli.add_command(content_group)
     app.cli.add_command(report_group)
+    app.cli.add_command(richmenu_group)
     register_ask(app)

@@ -10,6 +10,7 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from bot.catalog.diff import diff_catalogs
+from bot.catalog.event_sheet import read_event_rows, write_event_files, write_event_rows
 from bot.catalog.loader import LoadResult, load_catalog
 from bot.catalog.problems import ContentProblem
 from bot.catalog.spreadsheet import read_rows, write_rows
@@ -113,6 +114,52 @@ def export_csv(out: str, source: Path | None) -> None:
         return
     write_rows(list(catalog.venues.values()), Path(out))
     click.echo(f"ส่งออก {len(catalog.venues)} สถานที่ไปที่ {out} (exported {len(catalog.venues)} venues)", err=True)
+
+
+@content_group.command("export-events")
+@click.option("--out", default="events.csv", show_default=True, help="CSV file to write, or - for stdout")
+@click.option("--from", "source", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="content folder (default CONTENT_DIR)")
+def export_events(out: str, source: Path | None) -> None:
+    """ส่งออกกิจกรรมทั้งหมดเป็นตาราง CSV (export events to a spreadsheet)."""
+    catalog = _loaded(source).catalog
+    assert catalog is not None
+    if out == "-":
+        write_event_rows(catalog.events, sys.stdout)
+        return
+    write_event_rows(catalog.events, Path(out))
+    click.echo(f"ส่งออก {len(catalog.events)} กิจกรรมไปที่ {out} (exported {len(catalog.events)} events)", err=True)
+
+
+@content_group.command("import-events")
+@click.argument("csv_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--into", type=click.Path(file_okay=False, path_type=Path), help="content folder (default CONTENT_DIR)")
+@click.option("--dry-run", is_flag=True, help="ตรวจอย่างเดียว ไม่เขียนไฟล์ (check only)")
+def import_events(csv_file: Path, into: Path | None, dry_run: bool) -> None:
+    """นำเข้าตาราง events.csv เป็นไฟล์ events/<จังหวัด>.yaml (import an events spreadsheet)."""
+    into = into or _settings().content_dir
+    name = str(csv_file)
+    try:
+        text = csv_file.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        click.echo(f"{name}:1: -: -: ไฟล์ต้องบันทึกเป็น CSV UTF-8 (save the spreadsheet as CSV UTF-8)")
+        sys.exit(1)
+    doc, problems = read_event_rows(text, name)
+    result = load_catalog(into, event_docs=[(name, doc)])
+    problems += result.problems
+    problems = [p for p in problems if p.path == name or p.is_error]  # not the venues' own warnings
+    if result.catalog is None or any(p.is_error for p in problems):
+        sys.exit(report(problems) or 1)
+    report(problems)
+    if dry_run:
+        click.echo(f"(dry run) {len(result.catalog.events)} events are valid; nothing written")
+        return
+    written, removed = write_event_files(result.catalog, into, name)
+    for path in written:
+        click.echo(f"เขียน (wrote) {path}")
+    for path in removed:
+        click.echo(f"ลบ (removed, its events are no longer in the spreadsheet) {path}")
+    click.echo(f"นำเข้า {len(result.catalog.events)} กิจกรรม (imported {len(result.catalog.events)} events)")
 
 
 @content_group.command("diff")

@@ -51,7 +51,9 @@ class Dispatcher:
             return self.gateway.reply(work.reply_token, work.chat_id, messages)
 
         try:
-            result = self.runner.run(who, work.user_input, work.event_id, send=send)
+            # Only a user id may join notice audiences: LINE multicast refuses group and room ids.
+            line_id = work.chat_id if work.chat_id.startswith("U") else None
+            result = self.runner.run(who, work.user_input, work.event_id, send=send, line_id=line_id)
         except Exception:  # the runner answers its own failures; this is only the send itself failing
             log.exception("event %s user %s failed", work.event_id, who[:12])
             return "error"

