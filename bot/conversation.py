@@ -18,7 +18,7 @@ MAX_MESSAGES = 5
 
 
 def answer(session: Session, user_input: UserInput, content: Content, now: datetime,
-           trips: Trips | None = None, follows: tuple[str, ...] = ()) -> Reply:
+           *, trips: Trips | None = None, follows: tuple[str, ...] = ()) -> Reply:
     """Answer one input: the first handler whose matches() is true handles it (no I/O here).
 
     `trips` is the citizen's tour progress and `follows` what they follow ("province:ขอนแก่น", …): both kept

@@ -60,7 +60,7 @@ class TurnRunner:
             content = self.content()
             if content is None:
                 raise RuntimeError("no content is loaded")
-            reply = answer(session, user_input, content, self.clock(), trips, follows)
+            reply = answer(session, user_input, content, self.clock(), trips=trips, follows=follows)
         except Exception:
             log.exception("event %s user %s failed", event_id, who[:12])
             reply = Reply([text_message(t(session.lang, "apology"))], session)

@@ -36,7 +36,7 @@ class TourChat:
         self.effects: list[Effect] = []
 
     def send(self, user_input: UserInput) -> Messages:
-        reply = answer(self.session, user_input, self.content, self.now, self.trips)
+        reply = answer(self.session, user_input, self.content, self.now, trips=self.trips)
         if reply.messages:
             assert_valid(reply.messages)
         self.session = reply.session

@@ -24,7 +24,7 @@ class Chat:
         self.effects: list[Any] = []
 
     def send(self, user_input: UserInput) -> Messages:
-        reply = answer(self.session, user_input, self.content, NOW, self.follows)
+        reply = answer(self.session, user_input, self.content, NOW, follows=self.follows)
         assert_valid(reply.messages)
         self.session, self.effects = reply.session, reply.effects
         return reply.messages

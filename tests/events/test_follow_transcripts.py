@@ -14,7 +14,7 @@ from tests.line_checker import assert_valid
 
 
 def say(content: Content, text: str, follows: tuple[str, ...] = ()) -> Reply:
-    reply = answer(Session(), UserInput("text", text=text), content, NOW, follows)
+    reply = answer(Session(), UserInput("text", text=text), content, NOW, follows=follows)
     assert_valid(reply.messages)
     return reply
 
