@@ -11,6 +11,8 @@ from typing import Any
 from urllib.parse import urlparse
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+NOTICE_VARIABLES = ("ADMIN_LINE_USER_ID", "NOTICE_ATTEMPTS", "NOTICE_BACKOFF_S", "NOTICE_MAX_WAIT_S", "NOTICE_LOCK_S",
+                    "NOTICE_VALIDATE", "NOTICE_DAILY_CAP", "REMINDER_DAYS_BEFORE", "REMINDER_AT")
 
 VARIABLES = (
     "LINE_CHANNEL_SECRET",
@@ -25,6 +27,7 @@ VARIABLES = (
     "INSTANCE_PATH",
     "CONTENT_POLL_S",
     "LINE_TIMEOUT_S",
+    *NOTICE_VARIABLES,
 )
 
 
@@ -34,6 +37,43 @@ class ConfigError(Exception):
     def __init__(self, problems: list[str]):
         self.problems = problems
         super().__init__("Invalid configuration:\n" + "\n".join(f"  - {p}" for p in problems))
+
+
+@dataclass(frozen=True)
+class NoticeSettings:
+    """How notices are sent: retries, the send lock, LINE validation, reminders and the daily cap."""
+
+    admin_line_user_id: str | None = None
+    attempts: int = 5
+    backoff_s: float = 1.0
+    max_wait_s: float = 60.0
+    lock_s: float = 120.0
+    validate_with_line: bool = False
+    daily_cap: int = 2
+    reminder_days_before: int = 1
+    reminder_at: str = "09:00"
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str], problems: list[str]) -> NoticeSettings:
+        """Read the NOTICE_*/REMINDER_* variables, adding any problem to `problems`."""
+        validate = env.get("NOTICE_VALIDATE", "0").strip().lower()
+        if validate not in {"0", "1", "true", "false", "yes", "no"}:
+            problems.append(f"NOTICE_VALIDATE: must be 0 or 1, got {validate!r}")
+        at = env.get("REMINDER_AT", "09:00")
+        hh, _, mm = at.partition(":")
+        if not (hh.isdigit() and mm.isdigit() and int(hh) < 24 and int(mm) < 60 and len(mm) == 2):
+            problems.append(f"REMINDER_AT: must be HH:MM (Asia/Bangkok), got {at!r}")
+        return cls(
+            admin_line_user_id=env.get("ADMIN_LINE_USER_ID"),
+            attempts=_positive_int(env, "NOTICE_ATTEMPTS", 5, problems),
+            backoff_s=_positive_float(env, "NOTICE_BACKOFF_S", 1.0, problems),
+            max_wait_s=_positive_float(env, "NOTICE_MAX_WAIT_S", 60.0, problems),
+            lock_s=_positive_float(env, "NOTICE_LOCK_S", 120.0, problems),
+            validate_with_line=validate in {"1", "true", "yes"},
+            daily_cap=_positive_int(env, "NOTICE_DAILY_CAP", 2, problems),
+            reminder_days_before=_positive_int(env, "REMINDER_DAYS_BEFORE", 1, problems),
+            reminder_at=at,
+        )
 
 
 @dataclass(frozen=True)
@@ -52,6 +92,7 @@ class Settings:
     instance_path: Path
     content_poll_s: float
     line_timeout_s: float
+    notices: NoticeSettings = NoticeSettings()
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str]) -> Settings:
@@ -78,6 +119,7 @@ class Settings:
         if not content_dir.is_dir():
             problems.append(f"CONTENT_DIR: not a directory: {str(content_dir)!r}")
         instance_path = Path(env.get("INSTANCE_PATH", str(PROJECT_ROOT / "instance"))).resolve()
+        notices = NoticeSettings.from_env(env, problems)
 
         if problems:
             raise ConfigError(problems)
@@ -94,6 +136,7 @@ class Settings:
             instance_path=instance_path,
             content_poll_s=poll,
             line_timeout_s=line_timeout,
+            notices=notices,
         )
 
 

@@ -1,0 +1,30 @@
+"""Read the follow sets (#11 writes them): Redis SETs of LINE user ids per province, topic and venue."""
+
+from __future__ import annotations
+
+import redis
+
+PREFIX = "rianru:audience:"
+KINDS = ("province", "topic", "venue")
+
+
+def follow_key(kind: str, value: str) -> str:
+    """The Redis SET of a follow: rianru:audience:<kind>:<value> (province by Thai name, venue by id)."""
+    return f"{PREFIX}{kind}:{value}"
+
+
+def count(client: redis.Redis, keys: list[str]) -> int:
+    """How many distinct citizens follow any of these sets."""
+    if not keys:
+        return 0
+    if len(keys) == 1:
+        return int(client.scard(keys[0]))  # type: ignore[arg-type]
+    return len(client.sunion(keys))  # type: ignore[arg-type]
+
+
+def members(client: redis.Redis, keys: list[str]) -> list[str]:
+    """Every citizen following any of these sets, each once, sorted (so batches are the same on every run)."""
+    if not keys:
+        return []
+    found = client.sunion(keys)
+    return sorted(m.decode() if isinstance(m, bytes) else str(m) for m in found)  # type: ignore[union-attr]
