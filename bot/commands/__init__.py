@@ -1,4 +1,4 @@
-"""`flask` CLI commands: ask (one answer), content (the officers' tools)."""
+"""`flask` CLI commands: ask (one answer), content (the officers' tools), notice (admins' notices)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ def register_cli(app: Flask) -> None:
     """Attach every command to the app's `flask` CLI."""
     from bot.commands.ask import register_ask
     from bot.commands.content import content_group
+    from bot.commands.notice import notice_group
 
     app.cli.add_command(content_group)
+    app.cli.add_command(notice_group)
     register_ask(app)

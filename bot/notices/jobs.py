@@ -11,7 +11,7 @@ from rq.exceptions import NoSuchJobError
 from rq.job import Job
 
 from bot.config import settings_from
-from bot.notices.batches import Busy, run_notice
+from bot.notices.batches import Busy, Progress, run_notice
 from bot.notices.model import Notice
 from bot.notices.ratelimit import RateLimited
 from bot.notices.runtime import Runtime
@@ -81,8 +81,13 @@ def send_job(notice_id: str) -> str:
 
 def run(rt: Runtime, notice_id: str) -> str:
     """Send now in this process (the job body); a long rate-limit wait reschedules instead of sleeping."""
+    return run_with_progress(rt, notice_id, None)
+
+
+def run_with_progress(rt: Runtime, notice_id: str, progress: Progress | None) -> str:
+    """run(), reporting (batches done, batches in all) as it goes (the CLI's progress bar)."""
     try:
-        return run_notice(rt, notice_id).status
+        return run_notice(rt, notice_id, progress).status
     except Busy:
         log.info("notice %s is being sent by another worker", notice_id)
         return "busy"

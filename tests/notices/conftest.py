@@ -20,11 +20,20 @@ from tests.fake_line import FakeLine
 FAST = {"NOTICE_BACKOFF_S": "0.01", "NOTICE_MAX_WAIT_S": "0.05", "NOTICE_ATTEMPTS": "4"}
 
 
-@pytest.fixture
-def fake_line() -> Iterator[FakeLine]:
-    """A fake LINE server for this test."""
+@pytest.fixture(scope="session")
+def line_server() -> Iterator[FakeLine]:
+    """One fake LINE server for the notices tests (apps built once per module point at it)."""
     with FakeLine() as line:
         yield line
+
+
+@pytest.fixture
+def fake_line(line_server: FakeLine) -> FakeLine:
+    """The fake LINE server, with no requests, behaviours, accepted keys or quota from earlier tests."""
+    line_server.reset()
+    line_server.quota = None
+    line_server.followers = 0
+    return line_server
 
 
 @pytest.fixture
