@@ -54,7 +54,7 @@ def _follow(rt: Runtime, notice_id: str) -> str:
     """Show a progress bar of batches until the notice is done (sent by a worker, or here when none runs)."""
     notice = rt.store.get(notice_id)
     assert notice is not None
-    if Worker.count(connection=rt.client) == 0:
+    if Worker.count(connection=jobs.rq_connection(rt.client)) == 0:
         click.echo("no notices worker is running: sending from here")
         with click.progressbar(length=1, label="batches") as bar:
             def progress(done: int, total: int) -> None:

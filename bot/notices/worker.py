@@ -29,7 +29,7 @@ def plan_reminders(rt: Runtime, settings: Settings) -> int:
     at = datetime.combine(tomorrow, PLAN_AT, BANGKOK).astimezone(UTC)
     job_id = f"plan-reminders-{tomorrow:%Y%m%d}"
     if rt.client.exists(f"rq:job:{job_id}") == 0:
-        jobs.queue(rt.client).enqueue_at(at, plan_job, job_id=job_id)
+        jobs.queue(rt.client).enqueue_at(at, "bot.notices.worker.plan_job", job_id=job_id)
     return len(planned)
 
 
@@ -55,8 +55,13 @@ def main(argv: list[str] | None = None) -> int:
     client = RedisProvider(settings.redis_url, settings.instance_path).client()
     if not args.burst:
         plan_reminders(Runtime.build(settings, client), settings)
-    worker = Worker([jobs.queue(client)], connection=client)
-    worker.work(with_scheduler=True, burst=args.burst, logging_level="INFO")
+    connection = jobs.rq_connection(client)  # `client` stays open: the embedded server lives while we do
+    worker = Worker([jobs.queue(connection)], connection=connection)
+    try:
+        worker.work(with_scheduler=True, burst=args.burst, logging_level="INFO")
+    finally:
+        if connection is not client:  # so the embedded server's exit hook counts only real clients
+            connection.connection_pool.disconnect()
     return 0
 
 
