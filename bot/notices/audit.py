@@ -29,7 +29,7 @@ class AuditLog:
         """The newest entries first (only one notice's when notice_id is given)."""
         entries = []
         for entry_id, raw in self.r.xrevrange(self.stream, count=limit if notice_id is None else 2000):  # type: ignore[union-attr]
-            row = {_s(k): _s(v) for k, v in raw.items()}
+            row = {_s(k): _s(v) for k, v in (raw or {}).items()}
             row["id"] = _s(entry_id)
             if notice_id is None or row.get("notice") == notice_id:
                 entries.append(row)

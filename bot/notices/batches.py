@@ -52,7 +52,7 @@ def payload(rt: Runtime, notice: Notice, audience: Audience, number: int) -> tup
     body: dict[str, Any] = {"messages": notice.messages}
     if audience.mode in ("multicast", "push"):
         raw = rt.client.lrange(rt.store.key(notice.id, "to"), number * BATCH_SIZE, (number + 1) * BATCH_SIZE - 1)
-        ids = [i.decode() if isinstance(i, bytes) else str(i) for i in raw]  # type: ignore[union-attr]
+        ids = [i.decode() if isinstance(i, bytes) else str(i) for i in raw]
         body["to"] = ids if audience.mode == "multicast" else ids[0]
         return body, len(ids)
     if audience.mode == "narrowcast":

@@ -37,8 +37,8 @@ def eligible(client: redis.Redis, ids: list[str], now: datetime, cap: int, event
     if event_id is not None:
         seen = []
         for start in range(0, len(hashed), CHUNK):
-            seen += [bool(x) for x in client.smismember(reminded_key(event_id), hashed[start:start + CHUNK])]  # type: ignore[union-attr]
-    return [i for i, c, s in zip(ids, counts, seen, strict=True) if not s and int(c or 0) < cap]  # type: ignore[union-attr]
+            seen += [bool(x) for x in client.smismember(reminded_key(event_id), hashed[start:start + CHUNK])]
+    return [i for i, c, s in zip(ids, counts, seen, strict=True) if not s and int(c or 0) < cap]
 
 
 def count(pipe: Pipeline, ids: list[str], now: datetime, event_id: str | None) -> None:

@@ -18,8 +18,8 @@ def count(client: redis.Redis, keys: list[str]) -> int:
     if not keys:
         return 0
     if len(keys) == 1:
-        return int(client.scard(keys[0]))  # type: ignore[arg-type]
-    return len(client.sunion(keys))  # type: ignore[arg-type]
+        return int(client.scard(keys[0]))
+    return len(client.sunion(keys))
 
 
 def members(client: redis.Redis, keys: list[str]) -> list[str]:
@@ -27,4 +27,4 @@ def members(client: redis.Redis, keys: list[str]) -> list[str]:
     if not keys:
         return []
     found = client.sunion(keys)
-    return sorted(m.decode() if isinstance(m, bytes) else str(m) for m in found)  # type: ignore[union-attr]
+    return sorted(m.decode() if isinstance(m, bytes) else str(m) for m in found)

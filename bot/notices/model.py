@@ -107,7 +107,7 @@ class NoticeStore:
     def get(self, notice_id: str) -> Notice | None:
         """The notice with this id, or None."""
         raw = self.r.get(self.key(notice_id))
-        return Notice.from_json(raw) if raw else None  # type: ignore[arg-type]
+        return Notice.from_json(raw) if raw else None
 
     def update(self, notice_id: str, **changes: Any) -> Notice | None:
         """Change some fields of a stored notice."""
@@ -121,13 +121,13 @@ class NoticeStore:
     def recent(self, limit: int = 50) -> list[Notice]:
         """The newest notices first."""
         ids = self.r.zrevrange(f"{self.prefix}notices", 0, limit - 1)
-        found = [self.get(i.decode() if isinstance(i, bytes) else i) for i in ids]
+        found = [self.get(i.decode() if isinstance(i, bytes) else str(i)) for i in ids]
         return [n for n in found if n is not None]
 
     def batch(self, notice_id: str, number: int) -> Batch:
         """One batch's state (pending with no attempts when never tried)."""
         raw = self.r.hget(self.key(notice_id, "batches"), str(number))
-        return Batch(**json.loads(raw)) if raw else Batch(number)  # type: ignore[arg-type]
+        return Batch(**json.loads(raw)) if raw else Batch(number)
 
     def set_batch(self, notice_id: str, batch: Batch) -> None:
         """Record one batch's state (written before and after every LINE call)."""
@@ -136,4 +136,4 @@ class NoticeStore:
     def batches(self, notice_id: str) -> list[Batch]:
         """Every batch tried so far, in order."""
         raw = self.r.hgetall(self.key(notice_id, "batches"))
-        return sorted((Batch(**json.loads(v)) for v in raw.values()), key=lambda b: b.number)  # type: ignore[union-attr]
+        return sorted((Batch(**json.loads(v)) for v in raw.values()), key=lambda b: b.number)

@@ -1,4 +1,4 @@
-"""The /admin/notices page in headless Chromium: log in, write, preview with the count, test to me, send, live status."""
+"""/admin/notices in headless Chromium: log in, write, preview with the count, test to me, send, live status."""
 
 from __future__ import annotations
 

@@ -101,8 +101,8 @@ def test_a_notice_over_the_months_quota_is_refused(rt, fake_line, follow):
 
 
 def test_broadcast_narrowcast_and_test_push_use_their_endpoints(rt, fake_line):
-    for audience, path in (("all", "/v2/bot/message/broadcast"), ("region:th_07+age:20-40", "/v2/bot/message/narrowcast"),
-                           ("test:me", "/v2/bot/message/push")):
+    for audience, path in (("all", "/v2/bot/message/broadcast"), ("test:me", "/v2/bot/message/push"),
+                           ("region:th_07+age:20-40", "/v2/bot/message/narrowcast")):
         notice = batches.run_notice(rt, make(rt, audience).notice.id)
         assert notice.status == "sent", (audience, notice.error)
         request = fake_line.to(path)[-1]
