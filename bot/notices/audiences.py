@@ -56,7 +56,7 @@ def _age(value: str) -> dict[str, Any]:
 def parse(spec: str, provinces: set[str] | None = None, venues: set[str] | None = None) -> Audience:
     """Parse 'province:ขอนแก่น+topic:ดาราศาสตร์', 'all', 'region:th_03+age:20-40', 'test:me'; AudienceError if bad."""
     spec = (spec or "").strip()
-    terms = [t.strip() for t in re.split(r"[+,]", spec) if t.strip()]
+    terms = [t.strip() for t in re.split(r"\s*[+,]\s*(?=[a-z])", spec) if t.strip()]  # "age:30+" keeps its +
     if not terms:
         raise AudienceError("ต้องระบุผู้รับ · an audience is required (all, province:…, topic:…, venue:…, region:…)")
     if terms == ["all"]:

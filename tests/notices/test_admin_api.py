@@ -117,3 +117,36 @@ def test_cancel_a_scheduled_notice_through_the_api(app, fake_line, follow, work)
     assert cancelled.status_code == 200 and cancelled.json["status"] == "cancelled"
     work()
     assert fake_line.to(MULTICAST) == []
+
+
+def login(client) -> str:
+    """Log in through the preview's form; returns this browser's CSRF token."""
+    client.get("/preview/login")
+    with client.session_transaction() as session:
+        csrf = session["preview_csrf"]
+    assert client.post("/preview/login", data={"csrf": csrf, "token": TOKEN}).status_code == 302
+    assert client.get("/admin/notices").status_code == 200  # a fresh session gets its CSRF token here
+    with client.session_transaction() as session:
+        return session["preview_csrf"]
+
+
+def test_the_page_needs_the_preview_login_and_its_csrf_token(app, fake_line, follow, work, redis_client):
+    follow("province", "ขอนแก่น", user_ids(2))
+    client = app.test_client()
+    response = client.get("/admin/notices")
+    assert response.status_code == 302 and response.headers["Location"].endswith("/preview/login")
+    form = {"by": "ก", "text": "ข่าว", "audience": "province:ขอนแก่น", "action": "send"}
+    assert client.post("/admin/notices", data=form).status_code == 302  # not logged in: to the login form
+    csrf = login(client)
+    assert client.get("/admin/notices").status_code == 200
+    assert client.post("/admin/notices", data={**form, "csrf": "wrong"}).status_code == 400
+    assert client.post("/admin/notices", data={**form, "csrf": csrf, "by": ""}).status_code == 400
+    assert client.get("/admin/notices/status.json").json == {}
+    preview = client.post("/admin/notices", data={**form, "csrf": csrf, "action": "preview"})
+    assert preview.status_code == 200 and "lf-" in preview.get_data(as_text=True)
+    work()
+    assert fake_line.to(MULTICAST) == []  # refused forms and previews send nothing
+    sent = client.post("/admin/notices", data={**form, "csrf": csrf})
+    assert sent.status_code == 302 and "done=n-" in sent.headers["Location"]
+    work()
+    assert len(fake_line.to(MULTICAST)) == 1
