@@ -19,6 +19,7 @@ from bot.notices.runtime import Runtime
 log = logging.getLogger(__name__)
 QUEUE = "notices"
 JOB_TIMEOUT_S = 3600
+_PLAIN: dict[str, redis.Redis] = {}  # one plain client per embedded server, shared by requests
 
 
 def rq_connection(client: redis.Redis) -> redis.Redis:
@@ -27,7 +28,9 @@ def rq_connection(client: redis.Redis) -> redis.Redis:
     socket_file = getattr(client, "socket_file", None)
     if type(client) is redis.Redis or not socket_file:
         return client
-    return redis.Redis(unix_socket_path=socket_file)
+    if socket_file not in _PLAIN:
+        _PLAIN[socket_file] = redis.Redis(unix_socket_path=socket_file)
+    return _PLAIN[socket_file]
 
 
 def queue(client: redis.Redis) -> Queue:
