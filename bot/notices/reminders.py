@@ -49,6 +49,8 @@ def plan(rt: Runtime, catalog: Any, now: datetime | None = None) -> list[Notice]
         if audience is None or event.start <= now:
             continue
         at = remind_at(event, rt.settings.reminder_days_before, rt.settings.reminder_at)
+        if at >= event.start:  # the configured time falls after the event began: remind now instead
+            at = now
         heading = "เตือนกิจกรรม" if rt.settings.reminder_days_before != 1 else "พรุ่งนี้มีกิจกรรม"
         notice = Notice(id=reminder_id(event), messages=event_messages(event, events.place_name(catalog, event),
                                                                        heading),
