@@ -62,6 +62,7 @@ class NoticeLine:
         config = Configuration(access_token=access_token or "unset", host=base_url)
         config.retries = 0
         self.api = MessagingApi(ApiClient(config))
+        self.configured = bool(access_token)
         self.timeout = (CONNECT_TIMEOUT_S, timeout_s)
         self.policy, self.sleep = policy, sleep
 
@@ -77,6 +78,8 @@ class NoticeLine:
 
     def send(self, mode: str, payload: dict[str, Any], key: str) -> Outcome:
         """Send one request with X-Line-Retry-Key `key`; the same body and key on every attempt."""
+        if not self.configured:
+            return Outcome(False, error="LINE_CHANNEL_ACCESS_TOKEN is not set: nothing was sent")
         error = "no attempt"
         for attempt in range(1, self.policy.attempts + 1):
             retry_after = None
@@ -104,6 +107,8 @@ class NoticeLine:
 
     def quota(self) -> tuple[int | None, int | None]:
         """(the month's quota or None when unlimited, messages used so far); (None, None) when LINE won't say."""
+        if not self.configured:
+            return None, None
         try:
             quota = self.api.get_message_quota(_request_timeout=self.timeout)
             used = self.api.get_message_quota_consumption(_request_timeout=self.timeout)
@@ -114,6 +119,8 @@ class NoticeLine:
 
     def validate(self, mode: str, messages: list[dict[str, Any]]) -> str | None:
         """Ask LINE's validate endpoint; None when valid, else LINE's reason."""
+        if not self.configured:
+            return None
         request = ValidateMessageRequest.from_dict({"messages": messages})
         method = {"multicast": self.api.validate_multicast, "broadcast": self.api.validate_broadcast,
                   "narrowcast": self.api.validate_narrowcast}.get(mode, self.api.validate_push)

@@ -111,3 +111,14 @@ def test_broadcast_narrowcast_and_test_push_use_their_endpoints(rt, fake_line):
     assert narrow["filter"] == {"demographic": {"type": "operator", "and": [
         {"type": "area", "oneOf": ["th_07"]}, {"type": "age", "gte": "age_20", "lt": "age_40"}]}}
     assert fake_line.to("/v2/bot/message/push")[0].body["to"] == "U" + "a" * 32
+
+
+def test_without_an_access_token_nothing_is_sent_and_the_notice_says_why(notice_env, redis_client, fake_line, follow):
+    from bot.config import settings_from
+    from bot.notices.runtime import Runtime
+
+    follow("province", KHON_KAEN, user_ids(2))
+    rt = Runtime.build(settings_from({**notice_env, "LINE_CHANNEL_ACCESS_TOKEN": ""}), redis_client)
+    notice = batches.run_notice(rt, make(rt).notice.id)
+    assert notice.status == "failed" and "LINE_CHANNEL_ACCESS_TOKEN" in (notice.error or "")
+    assert fake_line.requests == []
