@@ -32,9 +32,10 @@ test: $(VENV)/.dev-installed browser
 eval: $(VENV)/.run-installed
 	$(PY) -m tests.eval.report
 
-## make bench: speed and memory benchmarks, written to bench/RESULTS.md
+## make bench: speed and memory benchmarks, written to bench/RESULTS.md and bench/NOTICES.md
 bench: $(VENV)/.dev-installed
 	$(PY) -m bench.run
+	$(PY) -m bench.notices
 
 lint: $(VENV)/.dev-installed
 	$(PY) -m ruff check .

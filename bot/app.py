@@ -60,10 +60,11 @@ def create_app(config: Mapping[str, str] | None = None, *, watch: bool = True) -
     app.extensions["rianru"] = services
 
     from bot.commands import register_cli
-    from routes import health, preview, webhook
+    from routes import admin, health, preview, webhook
 
     app.register_blueprint(health.bp)
     app.register_blueprint(webhook.bp)
     app.register_blueprint(preview.bp)
+    app.register_blueprint(admin.bp)
     register_cli(app)
     return app

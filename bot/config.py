@@ -13,6 +13,8 @@ from urllib.parse import urlparse
 from bot.trip import CHECKIN_APPROX_RADIUS_M, CHECKIN_RADIUS_M, TRIP_TTL_S
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+NOTICE_VARIABLES = ("ADMIN_LINE_USER_ID", "NOTICE_ATTEMPTS", "NOTICE_BACKOFF_S", "NOTICE_MAX_WAIT_S", "NOTICE_LOCK_S",
+                    "NOTICE_VALIDATE", "NOTICE_DAILY_CAP", "REMINDER_DAYS_BEFORE", "REMINDER_AT")
 
 VARIABLES = (
     "LINE_CHANNEL_SECRET",
@@ -30,6 +32,7 @@ VARIABLES = (
     "TRIP_TTL_S",
     "CHECKIN_RADIUS_M",
     "CHECKIN_APPROX_RADIUS_M",
+    *NOTICE_VARIABLES,
 )
 
 
@@ -39,6 +42,43 @@ class ConfigError(Exception):
     def __init__(self, problems: list[str]):
         self.problems = problems
         super().__init__("Invalid configuration:\n" + "\n".join(f"  - {p}" for p in problems))
+
+
+@dataclass(frozen=True)
+class NoticeSettings:
+    """How notices are sent: retries, the send lock, LINE validation, reminders and the daily cap."""
+
+    admin_line_user_id: str | None = None
+    attempts: int = 5
+    backoff_s: float = 1.0
+    max_wait_s: float = 60.0
+    lock_s: float = 120.0
+    validate_with_line: bool = False
+    daily_cap: int = 2
+    reminder_days_before: int = 1
+    reminder_at: str = "09:00"
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str], problems: list[str]) -> NoticeSettings:
+        """Read the NOTICE_*/REMINDER_* variables, adding any problem to `problems`."""
+        validate = env.get("NOTICE_VALIDATE", "0").strip().lower()
+        if validate not in {"0", "1", "true", "false", "yes", "no"}:
+            problems.append(f"NOTICE_VALIDATE: must be 0 or 1, got {validate!r}")
+        at = env.get("REMINDER_AT", "09:00")
+        hh, _, mm = at.partition(":")
+        if not (hh.isdigit() and mm.isdigit() and int(hh) < 24 and int(mm) < 60 and len(mm) == 2):
+            problems.append(f"REMINDER_AT: must be HH:MM (Asia/Bangkok), got {at!r}")
+        return cls(
+            admin_line_user_id=env.get("ADMIN_LINE_USER_ID"),
+            attempts=_positive_int(env, "NOTICE_ATTEMPTS", 5, problems),
+            backoff_s=_positive_float(env, "NOTICE_BACKOFF_S", 1.0, problems),
+            max_wait_s=_positive_float(env, "NOTICE_MAX_WAIT_S", 60.0, problems),
+            lock_s=_positive_float(env, "NOTICE_LOCK_S", 120.0, problems),
+            validate_with_line=validate in {"1", "true", "yes"},
+            daily_cap=_positive_int(env, "NOTICE_DAILY_CAP", 2, problems),
+            reminder_days_before=_positive_int(env, "REMINDER_DAYS_BEFORE", 1, problems),
+            reminder_at=at,
+        )
 
 
 @dataclass(frozen=True)
@@ -60,6 +100,7 @@ class Settings:
     trip_ttl_s: int = TRIP_TTL_S
     checkin_radius_m: int = CHECKIN_RADIUS_M
     checkin_approx_radius_m: int = CHECKIN_APPROX_RADIUS_M
+    notices: NoticeSettings = NoticeSettings()
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str]) -> Settings:
@@ -89,6 +130,7 @@ class Settings:
         if not content_dir.is_dir():
             problems.append(f"CONTENT_DIR: not a directory: {str(content_dir)!r}")
         instance_path = Path(env.get("INSTANCE_PATH", str(PROJECT_ROOT / "instance"))).resolve()
+        notices = NoticeSettings.from_env(env, problems)
 
         if problems:
             raise ConfigError(problems)
@@ -108,6 +150,7 @@ class Settings:
             trip_ttl_s=trip_ttl,
             checkin_radius_m=radius,
             checkin_approx_radius_m=approx_radius,
+            notices=notices,
         )
 
 

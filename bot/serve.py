@@ -1,4 +1,4 @@
-"""`make run`: serve with gunicorn and print one line once /healthz answers 200."""
+"""`make run`: serve with gunicorn plus the notices worker, print one line once /healthz answers 200, stop both."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import urllib.request
 from bot.config import ConfigError, settings_from
 
 STARTUP_TIMEOUT_S = 180
+STOP_TIMEOUT_S = 20
 
 
 def wait_healthy(url: str, proc: subprocess.Popen, timeout_s: float) -> bool:
@@ -31,11 +32,25 @@ def wait_healthy(url: str, proc: subprocess.Popen, timeout_s: float) -> bool:
     return False
 
 
+def stop(procs: list[subprocess.Popen]) -> None:
+    """Stop the children newest first (the worker finishes its job and leaves the web's embedded Redis to the web,
+    which shuts it down last); kill whatever does not stop in time."""
+    for proc in reversed(procs):
+        if proc.poll() is None:
+            proc.terminate()
+        try:
+            proc.wait(STOP_TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Start gunicorn on host:port, wait until healthy, print the serving line, then wait."""
+    """Start gunicorn on host:port, wait until healthy, start the notices worker, print the serving line, wait."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
+    parser.add_argument("--no-worker", action="store_true", help="serve the web only (no notices worker)")
     args = parser.parse_args(argv)
     try:
         settings_from({"PORT": str(args.port)})
@@ -44,16 +59,31 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     env = {**os.environ, "PORT": str(args.port)}
     cmd = [sys.executable, "-m", "gunicorn", "bot.app:create_app()", "--bind", f"{args.host}:{args.port}"]
-    proc = subprocess.Popen(cmd, env=env)
+    procs = [subprocess.Popen(cmd, env=env)]
+    stopping = False
+
+    def on_signal(*_: object) -> None:
+        nonlocal stopping
+        stopping = True
+
     for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, lambda *_: proc.terminate())
+        signal.signal(sig, on_signal)
     base = f"http://{args.host}:{args.port}"
-    if not wait_healthy(base + "/healthz", proc, STARTUP_TIMEOUT_S):
+    if not wait_healthy(base + "/healthz", procs[0], STARTUP_TIMEOUT_S):
         print("RianRu failed to start; see the log above", file=sys.stderr)
-        proc.terminate()
-        return proc.wait() or 1
-    print(f"RianRu serving on {base} (preview: {base}/preview)", flush=True)
-    return proc.wait()
+        stop(procs)
+        return procs[0].returncode or 1
+    if not args.no_worker:  # started after the web is healthy: it joins the embedded Redis the web started
+        procs.append(subprocess.Popen([sys.executable, "-m", "bot.notices.worker"], env=env))
+    print(f"RianRu serving on {base} (preview: {base}/preview, admin: {base}/admin/notices; "
+          f"{'web and notices worker' if len(procs) > 1 else 'web only'})", flush=True)
+    while not stopping and all(proc.poll() is None for proc in procs):
+        time.sleep(0.2)
+    exited = [proc for proc in procs if proc.poll() is not None]
+    stop(procs)
+    if stopping:
+        return 0
+    return exited[0].returncode or 1 if exited else 0
 
 
 if __name__ == "__main__":

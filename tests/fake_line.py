@@ -13,6 +13,12 @@ for a number of requests, then back to normal.
 Rich menus (`line.rich_menus`, `line.rich_menu_images`, `line.default_rich_menu`): create (checked like LINE:
 size, ≤20 areas, chatBarText ≤14), upload one PNG/JPEG image ≤1 MB (a second upload is refused), list, get,
 set/get/cancel the default (only a menu with an image), and delete.
+Sending to many (notices): multicast (≤500 ids, 200 `{}`), broadcast (200 `{}`), narrowcast (202 `{}`, progress),
+the validate endpoints, and the month's quota and consumption (`quota`, counted from accepted sends). The same
+retry-key rules hold for push, multicast, broadcast and narrowcast. Faults: `respond(path, 500, accept=True)`
+accepts the request (its retry key, its recipients) and then answers 500 — a lost response;
+`respond(path, 429, headers={"Retry-After": "1"})`. `delivered()` lists every user id messaged by an accepted
+request, so a test can check that nobody got a notice twice.
 """
 
 from __future__ import annotations
@@ -30,7 +36,14 @@ REPLY = "/v2/bot/message/reply"
 PUSH = "/v2/bot/message/push"
 RICH_MENU = re.compile(r"^/v2/bot/(?:richmenu(?:/list|/(?P<id>richmenu-[0-9a-f]+)(?P<content>/content)?)?|"
                        r"user/all/richmenu(?:/(?P<default>richmenu-[0-9a-f]+))?)$")
-RETRY_KEY_ENDPOINTS = {PUSH, "/v2/bot/message/multicast", "/v2/bot/message/broadcast", "/v2/bot/message/narrowcast"}
+MULTICAST = "/v2/bot/message/multicast"
+BROADCAST = "/v2/bot/message/broadcast"
+NARROWCAST = "/v2/bot/message/narrowcast"
+RETRY_KEY_ENDPOINTS = {PUSH, MULTICAST, BROADCAST, NARROWCAST}
+QUOTA = "/v2/bot/message/quota"
+CONSUMPTION = "/v2/bot/message/quota/consumption"
+VALIDATE_PREFIX = "/v2/bot/message/validate/"
+NARROWCAST_PROGRESS = "/v2/bot/message/progress/narrowcast"
 
 
 @dataclass
@@ -59,6 +72,8 @@ class Behaviour:
     body: Any = None
     delay_s: float = 0.0
     times: int | None = None
+    accept: bool = False  # accept the send (retry key, recipients) before answering with `status`
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 class FakeLine:
@@ -72,6 +87,9 @@ class FakeLine:
         self.rich_menu_images: dict[str, tuple[str, bytes]] = {}  # id → (content type, bytes)
         self.default_rich_menu: str | None = None
         self._ids = itertools.count(1)
+        self.accepted: list[Request] = []  # sends LINE accepted (and would deliver), in order
+        self.quota: int | None = None  # the month's message quota (None = "none": no limit)
+        self.followers = 0  # what a broadcast reaches (counted into consumption)
         self._changed = threading.Condition()
         self._release = threading.Event()  # set on reset/stop: hanging requests give up at once
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
@@ -112,13 +130,42 @@ class FakeLine:
             self.rich_menus.clear()
             self.rich_menu_images.clear()
             self.default_rich_menu = None
+            self.accepted.clear()
         self._release = threading.Event()
 
     def respond(self, path: str, status: int = 200, body: Any = None, *, delay_s: float = 0.0,
-                times: int | None = None) -> None:
-        """Answer requests to `path` with `status`/`body` after `delay_s`; for `times` requests (None = all)."""
+                times: int | None = None, accept: bool = False, headers: dict[str, str] | None = None) -> None:
+        """Answer requests to `path` with `status`/`body` after `delay_s`; for `times` requests (None = all).
+
+        accept=True first accepts the send (as LINE would) and only then answers `status` (a lost response).
+        """
         with self._changed:
-            self._behaviours.setdefault(path, []).append(Behaviour(status, body, delay_s, times))
+            self._behaviours.setdefault(path, []).append(
+                Behaviour(status, body, delay_s, times, accept, dict(headers or {})))
+
+    def delivered(self) -> list[str]:
+        """Every user id an accepted push or multicast reached, once per delivery (duplicates = sent twice)."""
+        with self._changed:
+            found: list[str] = []
+            for request in self.accepted:
+                if request.path == PUSH:
+                    found.append(request.body["to"])
+                elif request.path == MULTICAST:
+                    found.extend(request.body["to"])
+            return found
+
+    def usage(self) -> int:
+        """Messages counted against the month's quota so far (per recipient, as LINE counts)."""
+        with self._changed:
+            total = 0
+            for request in self.accepted:
+                if request.path == PUSH:
+                    total += 1
+                elif request.path == MULTICAST:
+                    total += len(request.body["to"])
+                elif request.path == BROADCAST:
+                    total += self.followers
+            return total
 
     def hang(self, path: str, seconds: float, *, times: int | None = None) -> None:
         """Hold requests to `path` for `seconds` (or until reset/stop) before answering normally."""
@@ -169,20 +216,35 @@ class FakeLine:
                 return 409, {"message": "The retry key is already accepted", **original}, \
                     {"x-line-accepted-request-id": request_id}, 0.0
         behaviour = self._behaviour(path) or Behaviour()
+        if method == "GET" and path in (QUOTA, CONSUMPTION, NARROWCAST_PROGRESS) and behaviour.status == 200 \
+                and behaviour.body is None:
+            return 200, self._info(path), {}, behaviour.delay_s
+        if method == "POST" and path.startswith(VALIDATE_PREFIX) and behaviour.status == 200 \
+                and behaviour.body is None:
+            return 200, {}, {}, behaviour.delay_s
+        if behaviour.accept and method == "POST" and path in RETRY_KEY_ENDPOINTS:
+            self._accept(path, key, headers, body, {})
         if behaviour.status != 200 or behaviour.body is not None:
-            return behaviour.status, behaviour.body if behaviour.body is not None else {}, {}, behaviour.delay_s
+            return (behaviour.status, behaviour.body if behaviour.body is not None else {}, behaviour.headers,
+                    behaviour.delay_s)
         rich = RICH_MENU.match(path)
         if rich:
             with self._changed:
                 status, answer = self._rich_menu(method, rich, headers, body, raw)
             return status, answer, {}, behaviour.delay_s
+        if method == "POST" and path in (MULTICAST, BROADCAST, NARROWCAST):
+            if path == MULTICAST and not (isinstance(body, dict) and 1 <= len(body.get("to", [])) <= 500):
+                return 400, {"message": "The request body has 1 error(s)",
+                             "details": [{"message": "Size must be between 1 and 500", "property": "to"}]}, {}, 0.0
+            request_id = self._accept(path, key, headers, body, {})
+            status = 202 if path == NARROWCAST else 200
+            return status, {}, {"x-line-request-id": request_id}, behaviour.delay_s
         if method != "POST" or path not in (REPLY, PUSH):
             return (200, {}, {}, behaviour.delay_s) if method == "POST" else (404, {"message": "Not found"}, {}, 0.0)
         count = len(body.get("messages", [])) if isinstance(body, dict) else 0
         answer = {"sentMessages": [{"id": str(next(self._ids))} for _ in range(count)]}
-        if key is not None:  # accepted now, even if the answer is then delayed past the client's timeout
-            with self._changed:
-                self._accepted_keys[key] = (f"req-{next(self._ids)}", answer)
+        if path == PUSH:  # accepted now, even if the answer is then delayed past the client's timeout
+            self._accept(path, key, headers, body, answer)
         return 200, answer, {}, behaviour.delay_s
 
     def _rich_menu(self, method: str, match: re.Match[str], headers: dict[str, str], body: Any, raw: bytes
@@ -228,6 +290,21 @@ class FakeLine:
                 self.default_rich_menu = None
             return 200, {}
         return 404, {"message": "Not found"}
+    def _accept(self, path: str, key: str | None, headers: dict[str, str], body: Any, answer: Any) -> str:
+        """Record an accepted send (and its retry key); returns its request id."""
+        with self._changed:
+            request_id = f"req-{next(self._ids)}"
+            if key is not None:
+                self._accepted_keys[key] = (request_id, answer)
+            self.accepted.append(Request("POST", path, headers, body, b"", 200))
+            return request_id
+
+    def _info(self, path: str) -> Any:
+        if path == QUOTA:
+            return {"type": "none"} if self.quota is None else {"type": "limited", "value": self.quota}
+        if path == CONSUMPTION:
+            return {"totalUsage": self.usage()}
+        return {"phase": "succeeded", "successCount": 0, "failureCount": 0, "targetCount": 0}
 
     def _record(self, request: Request) -> None:
         with self._changed:
@@ -239,6 +316,7 @@ class FakeLine:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # headers and body go out as two writes; don't wait 40 ms between them
 
             def _serve(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
@@ -260,7 +338,8 @@ class FakeLine:
                     self.send_response(status)
                     self.send_header("Content-Type", "application/json")
                     self.send_header("Content-Length", str(len(payload)))
-                    self.send_header("x-line-request-id", f"fake-{time.monotonic_ns()}")
+                    if "x-line-request-id" not in extra:
+                        self.send_header("x-line-request-id", f"fake-{time.monotonic_ns()}")
                     for name, value in extra.items():
                         self.send_header(name, value)
                     self.end_headers()

@@ -1,4 +1,4 @@
-"""`flask` CLI commands: ask (one answer), content (the officers' tools), report (figures), richmenu (LINE menu)."""
+"""`flask` CLI commands: ask, content (officers' tools), report (figures), richmenu (LINE menu), notice (admins)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,12 @@ def register_cli(app: Flask) -> None:
     """Attach every command to the app's `flask` CLI."""
     from bot.commands.ask import register_ask
     from bot.commands.content import content_group
+    from bot.commands.notice import notice_group
     from bot.commands.report import report_group
     from bot.commands.richmenu import richmenu_group
 
     app.cli.add_command(content_group)
     app.cli.add_command(report_group)
     app.cli.add_command(richmenu_group)
+    app.cli.add_command(notice_group)
     register_ask(app)
