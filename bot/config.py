@@ -25,6 +25,8 @@ VARIABLES = (
     "INSTANCE_PATH",
     "CONTENT_POLL_S",
     "LINE_TIMEOUT_S",
+    "CONTENT_AUTO_PUBLISH",
+    "CONTENT_FACT_MAX_AGE_YEARS",
 )
 
 
@@ -52,6 +54,8 @@ class Settings:
     instance_path: Path
     content_poll_s: float
     line_timeout_s: float
+    content_auto_publish: bool = False
+    fact_max_age_years: int = 3
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str]) -> Settings:
@@ -71,6 +75,10 @@ class Settings:
             problems.append(f"PORT: must be 1–65535, got {port}")
         poll = _positive_float(env, "CONTENT_POLL_S", 2.0, problems)
         line_timeout = _positive_float(env, "LINE_TIMEOUT_S", 5.0, problems)
+        fact_age = _positive_int(env, "CONTENT_FACT_MAX_AGE_YEARS", 3, problems)
+        auto_publish = env.get("CONTENT_AUTO_PUBLISH", "0")
+        if auto_publish not in ("0", "1"):
+            problems.append(f"CONTENT_AUTO_PUBLISH: must be 0 or 1, got {auto_publish!r}")
 
         content_dir = Path(env.get("CONTENT_DIR", str(PROJECT_ROOT / "content")))
         if not content_dir.is_absolute():
@@ -94,6 +102,8 @@ class Settings:
             instance_path=instance_path,
             content_poll_s=poll,
             line_timeout_s=line_timeout,
+            content_auto_publish=auto_publish == "1",
+            fact_max_age_years=fact_age,
         )
 
 

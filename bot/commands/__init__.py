@@ -1,4 +1,4 @@
-"""`flask` CLI commands: ask (one answer), content (the officers' tools)."""
+"""`flask` CLI commands: ask (one answer), content (the officers' tools), publishing."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from flask import Flask
 def register_cli(app: Flask) -> None:
     """Attach every command to the app's `flask` CLI."""
     from bot.commands.ask import register_ask
+    from bot.commands import publishing  # noqa: F401  (adds diff/publish/history/rollback to the group)
     from bot.commands.content import content_group
 
     app.cli.add_command(content_group)
