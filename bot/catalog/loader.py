@@ -108,9 +108,9 @@ class _Reader:
             except ValidationError as exc:
                 self.problems.extend(p for p in problems_from(exc, doc, base, rel, item_id, list(cls.model_fields))
                                      if not p.message.startswith("ต้องระบุช่องนี้"))
-            else:
-                if partial is not None:
-                    partial[item_id] = Located(item, rel, doc, base)
+                item = _quietly(cls, {k: v for k, v in rest.items() if k not in _PAIRED})
+            if item is not None and partial is not None:
+                partial[item_id] = Located(item, rel, doc, base)
         return None
 
     def error(self, rel: str, line: int, item_id: str, fld: str, message: str) -> None:
@@ -125,6 +125,13 @@ class _Reader:
             return False
         self.first_seen[item_id] = f"{rel}:{line}"
         return True
+
+
+def _quietly(cls: type[BaseModel], data: dict[str, Any]) -> Any:
+    try:
+        return cls.model_validate(data)
+    except ValidationError:
+        return None
 
 
 _STAND_INS = {"type": "other", "name_th": "-"}
