@@ -10,7 +10,7 @@ from typing import Any
 from bot.catalog.diff import diff_catalogs
 from bot.catalog.fact_age import FactAge
 from bot.publish.candidate import Candidate, build_candidate
-from bot.publish.store import PublishedStore, read_files, write_files
+from bot.publish.store import PublishedStore, digest, read_files, write_files
 
 log = logging.getLogger(__name__)
 SUMMARY_LINES = 30  # diff lines kept in the change log; the count says how many there were
@@ -49,18 +49,22 @@ def publish(content_dir: Path, store: PublishedStore, *, by: str, note: str = ""
     """Publish every valid working file atomically (one pointer swap); broken files keep their last good version."""
     with store.lock():
         pointer = store.current()
+        source = digest(read_files(content_dir))
+        if action == "auto" and pointer is not None and pointer.source == source:
+            return Outcome(None)  # another worker already published (or held back) exactly these files
         outcome = preview(content_dir, store, fact_age)
         candidate = outcome.candidate
         assert candidate is not None
         if candidate.result.catalog is None:
-            store.set_stale(candidate.held)
+            store.set_stale(candidate.held, source)
             return outcome
         files = _changed(store.files(pointer.version) if pointer else {}, candidate.files)
         if pointer is not None and not files:
-            store.set_stale(candidate.held)
+            store.set_stale(candidate.held, source)
             return outcome
         outcome.entry = store.publish(candidate.files, candidate.result.catalog, _record(
-            outcome.diff, files, action=action, by=by, note=note, held=sorted(candidate.held)), candidate.held)
+            outcome.diff, files, action=action, by=by, note=note, held=sorted(candidate.held)), candidate.held,
+            source)
     log.info("published content v%d (%s) by %s: %d files, %d changes%s", outcome.entry["id"], action, by,
              len(files), len(outcome.diff), f"; held back: {', '.join(sorted(candidate.held))}" if candidate.held
              else "")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
 import os
 import shutil
@@ -28,6 +29,7 @@ class Pointer:
 
     version: int
     stale: dict[str, list[str]] = field(default_factory=dict)  # file → its errors
+    source: str = ""  # digest of the working files last published or checked (auto-publish skips them)
 
 
 def read_files(content_dir: Path) -> dict[str, bytes]:
@@ -40,6 +42,14 @@ def read_files(content_dir: Path) -> dict[str, bytes]:
             except OSError:
                 continue
     return files
+
+
+def digest(files: dict[str, bytes]) -> str:
+    """A short fingerprint of a set of files."""
+    sha = hashlib.sha256()
+    for rel in sorted(files):
+        sha.update(rel.encode() + b"\0" + hashlib.sha256(files[rel]).digest())
+    return sha.hexdigest()[:16]
 
 
 def write_files(files: dict[str, bytes], target: Path) -> None:
@@ -86,7 +96,8 @@ class PublishedStore:
         """The published version and its held-back files, or None before the first publish."""
         try:
             data = json.loads((self.root / POINTER).read_text(encoding="utf-8"))
-            return Pointer(int(data["version"]), {str(k): list(v) for k, v in data.get("stale", {}).items()})
+            return Pointer(int(data["version"]), {str(k): list(v) for k, v in data.get("stale", {}).items()},
+                           str(data.get("source", "")))
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
@@ -114,15 +125,15 @@ class PublishedStore:
             return []
         return [json.loads(line) for line in lines if line.strip()]
 
-    def set_stale(self, stale: dict[str, list[str]]) -> None:
-        """Record which working files are held back (call under lock())."""
+    def set_stale(self, stale: dict[str, list[str]], source: str = "") -> None:
+        """Record which working files are held back, and which working files were looked at (call under lock())."""
         pointer = self.current()
-        if pointer is not None and pointer.stale != stale:
-            _atomic_write(self.root / POINTER, json.dumps({"version": pointer.version, "stale": stale},
-                                                          ensure_ascii=False))
+        if pointer is not None and (pointer.stale != stale or pointer.source != source):
+            _atomic_write(self.root / POINTER, json.dumps({"version": pointer.version, "stale": stale,
+                                                           "source": source}, ensure_ascii=False))
 
     def publish(self, files: dict[str, bytes], catalog: Catalog, entry: dict[str, Any],
-                stale: dict[str, list[str]]) -> dict[str, Any]:
+                stale: dict[str, list[str]], source: str = "") -> dict[str, Any]:
         """Keep `files` as the next version, point every worker at it and log `entry` (call under lock())."""
         version = max(self.versions(), default=0) + 1
         final = self.version_dir(version)
@@ -135,5 +146,6 @@ class PublishedStore:
         os.replace(tmp, final)
         with open(self.root / LOG, "a", encoding="utf-8") as log:
             log.write(json.dumps(entry, ensure_ascii=False) + "\n")
-        _atomic_write(self.root / POINTER, json.dumps({"version": version, "stale": stale}, ensure_ascii=False))
+        _atomic_write(self.root / POINTER, json.dumps({"version": version, "stale": stale, "source": source},
+                                                      ensure_ascii=False))
         return entry
