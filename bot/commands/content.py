@@ -18,9 +18,9 @@ from bot.catalog.loader import LoadResult, load_catalog
 from bot.catalog.problems import ContentProblem
 from bot.catalog.spreadsheet import read_rows, write_rows
 from bot.catalog.writer import write_venue_files
+from bot.config import Settings
 from bot.publish.publisher import preview
 from bot.publish.reply_check import check_replies
-from bot.config import Settings
 
 content_group = AppGroup("content", help="ตรวจ เทียบ เผยแพร่ ย้อนกลับ นำเข้า ส่งออกเนื้อหา "
                                           "(check, diff, publish, history, rollback, import, export content).")

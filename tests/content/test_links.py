@@ -56,7 +56,8 @@ def test_a_venue_whose_reply_line_would_refuse_is_reported_by_check(content_copy
     assert load_catalog(content_copy).errors == []
     run = make_app().test_cli_runner().invoke(args=["content", "check", str(content_copy)])
     assert run.exit_code == 1, run.output
-    reported = [out for out in run.output.splitlines() if out.startswith(f"content/{V}trat.yaml:{line}: tk-trat: reply: ")]
+    prefix = f"content/{V}trat.yaml:{line}: tk-trat: reply: "
+    reported = [out for out in run.output.splitlines() if out.startswith(prefix)]
     assert reported and "LINE would refuse" in reported[0] and "bytes > 30000" in reported[0], run.output
 
 
