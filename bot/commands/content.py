@@ -1,4 +1,4 @@
-"""`flask content check|import|export|diff`: the officers' tools for checking and publishing content."""
+"""`flask content check|import|export`: check the working files, and the spreadsheet round trip."""
 
 from __future__ import annotations
 
