@@ -107,3 +107,15 @@ def test_a_tour_needing_a_held_back_venue_is_held_back_too(content_copy: Path, m
     assert run.exit_code == 1
     assert "held back at its last good version): content/tours/rt-kk-chonnabot-silk.yaml" in run.output
     assert bot_says(app) == OLD_NAME  # the old id still works: nothing half-published
+
+
+def test_rollback_with_auto_publish_restores_the_files_so_the_next_save_does_not_undo_it(
+        content_copy: Path, make_app) -> None:
+    app = make_app(CONTENT_DIR=str(content_copy), CONTENT_AUTO_PUBLISH="1")
+    replace_after(content_copy, KK, None, f"name_th: {OLD_NAME}", f"name_th: {NEW_NAME}")
+    assert bot_says(app) == NEW_NAME
+    run = app.test_cli_runner().invoke(args=["content", "rollback", "1", "--by", "test"])
+    assert run.exit_code == 0, run.output
+    assert bot_says(app) == OLD_NAME and OLD_NAME in (content_copy / KK).read_text(encoding="utf-8")
+    set_field(content_copy, "venues/trat.yaml", "tk-trat", "website", TRAT_WEB)  # the next save
+    assert trat_web(app) == TRAT_WEB and bot_says(app) == OLD_NAME
