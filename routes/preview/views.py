@@ -14,15 +14,16 @@ from bot.runner import TurnRunner
 from bot.turn import UserInput
 from routes import admin_auth
 from routes.admin_auth import USER_KEY, admin_token, csrf_ok, csrf_token, logged_in, preview_user
-from routes.preview import officer
 from routes.preview.gallery import KINDS, PAGE_SIZE, Filters, items, map_points, province_options, type_options
+from routes.preview.officer import init as init_publishing
+from routes.preview.officer import name as officer_name
 from routes.preview.render import render_message, render_quick_reply
 from routes.preview.working import working_copy
 
 log = logging.getLogger(__name__)
 bp = Blueprint("preview", __name__, url_prefix="/preview", template_folder="templates", static_folder="static")
 admin_auth.init(bp)
-officer.init(bp)
+init_publishing(bp)
 MAX_TEXT = 2000
 SESSION_PREFIX = "preview:"
 WORKING_PREFIX = "preview-draft:"  # a draft's list positions must not leak into the published chat
@@ -44,7 +45,7 @@ def page() -> ResponseReturnValue:
         shown=sum(1 for item in listed if item.matches(filters)), types=type_options(content, filters.lang),
         provinces=province_options(listed), live=live, content=content, points=map_points(live.current),
         protected=bool(admin_token()), working=working, page_size=PAGE_SIZE, can_publish=logged_in(),
-        history=list(reversed(live.store.history()))[:20], officer_name=officer.name(),
+        history=list(reversed(live.store.history()))[:20], officer_name=officer_name(),
         published=request.args.get("published", ""))
 
 
