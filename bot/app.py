@@ -49,7 +49,7 @@ def create_app(config: Mapping[str, str] | None = None, *, watch: bool = True) -
     app.config.update(SECRET_KEY=settings.secret_key, SESSION_COOKIE_HTTPONLY=True, MAX_CONTENT_LENGTH=2 * 1024 * 1024,
                       SESSION_COOKIE_SAMESITE="Lax", JSON_AS_ASCII=False)
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
-    live = LiveContent(settings.content_dir, settings.instance_path)
+    live = LiveContent(settings.content_dir, settings.instance_path, settings.content_auto_publish)
     live.load_initial()
     if watch:
         live.watch(settings.content_poll_s)

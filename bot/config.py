@@ -33,6 +33,8 @@ VARIABLES = (
     "CHECKIN_RADIUS_M",
     "CHECKIN_APPROX_RADIUS_M",
     *NOTICE_VARIABLES,
+    "CONTENT_AUTO_PUBLISH",
+    "CONTENT_FACT_MAX_AGE_YEARS",
 )
 
 
@@ -101,6 +103,8 @@ class Settings:
     checkin_radius_m: int = CHECKIN_RADIUS_M
     checkin_approx_radius_m: int = CHECKIN_APPROX_RADIUS_M
     notices: NoticeSettings = NoticeSettings()
+    content_auto_publish: bool = False
+    fact_max_age_years: int = 3
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str]) -> Settings:
@@ -123,6 +127,10 @@ class Settings:
         trip_ttl = _positive_int(env, "TRIP_TTL_S", TRIP_TTL_S, problems)
         radius = _positive_int(env, "CHECKIN_RADIUS_M", CHECKIN_RADIUS_M, problems)
         approx_radius = _positive_int(env, "CHECKIN_APPROX_RADIUS_M", CHECKIN_APPROX_RADIUS_M, problems)
+        fact_age = _positive_int(env, "CONTENT_FACT_MAX_AGE_YEARS", 3, problems)
+        auto_publish = env.get("CONTENT_AUTO_PUBLISH", "0")
+        if auto_publish not in ("0", "1"):
+            problems.append(f"CONTENT_AUTO_PUBLISH: must be 0 or 1, got {auto_publish!r}")
 
         content_dir = Path(env.get("CONTENT_DIR", str(PROJECT_ROOT / "content")))
         if not content_dir.is_absolute():
@@ -151,6 +159,8 @@ class Settings:
             checkin_radius_m=radius,
             checkin_approx_radius_m=approx_radius,
             notices=notices,
+            content_auto_publish=auto_publish == "1",
+            fact_max_age_years=fact_age,
         )
 
 

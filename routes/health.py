@@ -26,7 +26,10 @@ def healthz():
             "venues": len(content.catalog.venues) if content else 0,
             "tours": len(content.catalog.tours) if content else 0,
             "events": len(content.catalog.events) if content else 0,
+            "published": live.version,
+            "auto_publish": live.auto_publish,
             "errors": live.errors,
+            "stale_files": live.stale_files,
             "warnings": len(live.warnings),
         },
     }

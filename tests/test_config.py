@@ -46,6 +46,8 @@ def test_all_invalid_values_are_reported_together(tmp_path: Path) -> None:
     ("CONTENT_POLL_S", "soon"),
     ("LINE_TIMEOUT_S", "0"),
     ("CONTENT_DIR", "/no/such/content/dir"),
+    ("CONTENT_AUTO_PUBLISH", "yes"),
+    ("CONTENT_FACT_MAX_AGE_YEARS", "0"),
 ])
 def test_each_invalid_value_is_named(tmp_path: Path, name: str, value: str) -> None:
     with pytest.raises(ConfigError) as caught:

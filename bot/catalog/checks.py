@@ -26,22 +26,22 @@ def check_venues(venues: dict[str, Located], places: Places) -> list[ContentProb
                                                             f"{did_you_mean(venue.province_th, names)}"))
         if venue.lat is None or venue.lon is None:
             problems.append(entry.problem(("lat",), "ยังไม่มีพิกัด lat/lon จึงค้นหาแบบ 'ใกล้ฉัน' ไม่เจอ "
-                                                    "(no coordinates)", "warning"))
+                                                    "(no coordinates)", "warning", "no-coordinates"))
         elif province is not None:
             km = distance_km(venue.lat, venue.lon, province.lat, province.lon)
             if km > FAR_FROM_CENTRE_KM:
                 problems.append(entry.problem(
                     ("lat",), f"พิกัดห่างจากใจกลางจังหวัด{province.name_th} {km:.0f} กม. (เกิน "
                               f"{FAR_FROM_CENTRE_KM:.0f} กม.) ตรวจว่าสลับ lat/lon หรือผิดจังหวัดหรือไม่ "
-                              f"(coordinates {km:.0f} km from the province centre)", "warning"))
+                              f"(coordinates {km:.0f} km from the province centre)", "warning", "far-from-centre"))
         districts = _district_names(places, venue.province_th)
         if province is not None and venue.district_th and venue.district_th not in districts:
             problems.append(entry.problem(
                 ("district_th",), f'ไม่พบอำเภอ/เขต "{venue.district_th}" ของจังหวัด{province.name_th} ใน places.yaml '
                                   f"จึงค้นหาตามอำเภอไม่เจอ (unknown district; write it without อำเภอ/เขต)"
-                                  f"{did_you_mean(venue.district_th, districts)}", "warning"))
+                                  f"{did_you_mean(venue.district_th, districts)}", "warning", "unknown-district"))
         if not venue.hours and not venue.hours_note_th:
-            problems.append(entry.problem(("hours",), "ยังไม่มีเวลาเปิด-ปิด (no opening hours)", "warning"))
+            problems.append(entry.problem(("hours",), "ยังไม่มีเวลาเปิด-ปิด (no opening hours)", "warning", "no-hours"))
     return problems
 
 
@@ -91,5 +91,5 @@ def check_keywords(keywords: Keywords, doc: LinedDocument, path: str) -> list[Co
         if missing:
             problems.append(ContentProblem(path, doc.line_of((section,)), "keywords", section,
                                            f"ยังไม่มีป้ายชื่อของประเภท {', '.join(missing)} ประชาชนจะเห็นรหัสแทน "
-                                           f"(missing labels)", "warning"))
+                                           f"(missing labels)", "warning", "missing-labels"))
     return problems

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from bot.catalog.checks import check_keywords, check_tours, check_venues
 from bot.catalog.events import Event, check_events
+from bot.catalog.fact_age import FactAge, check_fact_age
 from bot.catalog.keywords import Keywords
 from bot.catalog.models import Catalog, TourRoute, Venue
 from bot.catalog.places import Places
@@ -28,6 +29,7 @@ class LoadResult:
 
     catalog: Catalog | None
     problems: list[ContentProblem] = field(default_factory=list)
+    where: dict[str, tuple[str, int]] = field(default_factory=dict)  # venue or tour id → (path, line)
 
     @property
     def errors(self) -> list[ContentProblem]:
@@ -90,7 +92,9 @@ class _Reader:
                        "ช่องนี้ซ้ำในรายการเดียวกัน ระบบจะใช้ค่าสุดท้ายเท่านั้น (duplicate field)")
         return doc
 
-    def model(self, cls: type[BaseModel], doc: LinedDocument, base: tuple, rel: str, item_id: str) -> Any:
+    def model(self, cls: type[BaseModel], doc: LinedDocument, base: tuple, rel: str, item_id: str,
+              partial: dict[str, Located] | None = None) -> Any:
+        """The validated item, or None with every problem recorded (also those hidden behind the first ones)."""
         data = doc.data
         for key in base:
             data = data[key]
@@ -98,7 +102,17 @@ class _Reader:
             return cls.model_validate(data)
         except ValidationError as exc:
             self.problems.extend(problems_from(exc, doc, base, rel, item_id, list(cls.model_fields)))
-            return None
+            rest = _without_bad_fields(cls, data, exc)
+        if rest is not None:  # checks that need the whole item (lat with lon, province) still run on the rest
+            try:
+                item = cls.model_validate(rest)
+            except ValidationError as exc:
+                self.problems.extend(p for p in problems_from(exc, doc, base, rel, item_id, list(cls.model_fields))
+                                     if not p.message.startswith("ต้องระบุช่องนี้"))
+                item = _quietly(cls, {k: v for k, v in rest.items() if k not in _PAIRED})
+            if item is not None and partial is not None:
+                partial[item_id] = Located(item, rel, doc, base)
+        return None
 
     def error(self, rel: str, line: int, item_id: str, fld: str, message: str) -> None:
         self.problems.append(ContentProblem(rel, line, item_id, fld, message))
@@ -114,11 +128,42 @@ class _Reader:
         return True
 
 
+def _quietly(cls: type[BaseModel], data: dict[str, Any]) -> Any:
+    try:
+        return cls.model_validate(data)
+    except ValidationError:
+        return None
+
+
+_STAND_INS = {"type": "other", "name_th": "-"}
+_PAIRED = {"lat": "lon", "lon": "lat"}
+
+
+def _without_bad_fields(cls: type[BaseModel], data: Any, exc: ValidationError) -> dict[str, Any] | None:
+    """The item with its invalid top-level fields dropped, to find further problems; None when nothing is left."""
+    if not isinstance(data, dict):
+        return None
+    bad = {err["loc"][0] for err in exc.errors() if err["loc"]}
+    bad |= {_PAIRED[name] for name in bad if name in _PAIRED}  # an invalid lat must not read as a lone lon
+    if not bad or not bad.isdisjoint({"id"}):
+        return None
+    rest = {k: v for k, v in data.items() if k not in bad and k in cls.model_fields}
+    for name in bad:  # a required field gets a harmless stand-in, so the other checks run at all
+        info = cls.model_fields.get(str(name))
+        if info is not None and info.is_required():
+            if name not in _STAND_INS:
+                return None
+            rest[str(name)] = _STAND_INS[str(name)]
+    return rest
+
+
 def load_catalog(content_dir: Path, venue_docs: list[tuple[str, LinedDocument]] | None = None,
-                 event_docs: list[tuple[str, LinedDocument]] | None = None) -> LoadResult:
+                 event_docs: list[tuple[str, LinedDocument]] | None = None, fact_age: FactAge | None = None
+                 ) -> LoadResult:
     """Load and validate every file under `content_dir`; the catalog is None when any error exists.
 
-    `venue_docs` / `event_docs` (name, document) replace venues/*.yaml / events/*.yaml, e.g. imported rows."""
+    `venue_docs` / `event_docs` (name, document) replace venues/*.yaml / events/*.yaml, e.g. imported rows;
+    `fact_age` also warns about hours and phone numbers whose source is older than its limit."""
     reader = _Reader(content_dir)
     places = (_load_single(reader, "places.yaml", Places) or (None,))[0]
     keywords = _load_single(reader, "keywords.yaml", Keywords)
@@ -126,27 +171,32 @@ def load_catalog(content_dir: Path, venue_docs: list[tuple[str, LinedDocument]] 
         paths = sorted((content_dir / "venues").glob("*.yaml"))
         venue_docs = [(reader.rel(p), doc) for p in paths if (doc := reader.read(p)) is not None]
     venues: dict[str, Located] = {}
+    partial: dict[str, Located] = {}  # invalid venues minus their bad fields: checked for the rest of their problems
     for rel, doc in venue_docs:
-        _add_venues(reader, rel, doc, venues)
+        _add_venues(reader, rel, doc, venues, partial)
     venue_ids_seen = set(reader.known_ids)  # including invalid venues, so their stops do not cascade
     tours = _load_tours(reader)
     events = _load_events(reader, event_docs)
     if places is not None:
-        reader.problems.extend(check_venues(venues, places))
+        reader.problems.extend(check_venues({**partial, **venues}, places))
+    if fact_age is not None:
+        reader.problems.extend(check_fact_age(venues, fact_age))
     reader.problems.extend(check_tours(tours, set(venues), venue_ids_seen, places))
     reader.problems.extend(check_events(events, venue_ids_seen, places))
     if keywords is not None:
         reader.problems.extend(check_keywords(*keywords, reader.rel(content_dir / "keywords.yaml")))
+    where = {k: (v.path, v.line()) for k, v in {**venues, **tours}.items()}
     if any(p.is_error for p in reader.problems) or places is None or keywords is None:
-        return LoadResult(None, reader.problems)
+        return LoadResult(None, reader.problems, where)
     catalog = Catalog(venues={k: v.item for k, v in venues.items()}, tours={k: t.item for k, t in tours.items()},
                       places=places, keywords=keywords[0],
                       events=tuple(sorted((e.item for e in events.values()), key=lambda e: e.id)),
                       version=reader.digest.hexdigest()[:12])
-    return LoadResult(catalog, reader.problems)
+    return LoadResult(catalog, reader.problems, where)
 
 
-def _add_venues(reader: _Reader, rel: str, doc: LinedDocument, venues: dict[str, Located]) -> None:
+def _add_venues(reader: _Reader, rel: str, doc: LinedDocument, venues: dict[str, Located],
+                partial: dict[str, Located]) -> None:
     if doc.data is None:
         return
     if not isinstance(doc.data, list):
@@ -155,8 +205,9 @@ def _add_venues(reader: _Reader, rel: str, doc: LinedDocument, venues: dict[str,
     for i, item in enumerate(doc.data):
         item_id = str(item.get("id") or f"#{i + 1}") if isinstance(item, dict) else f"#{i + 1}"
         if isinstance(item, dict) and item.get("id") and not reader.claim(item_id, rel, doc.line_of((i, "id"))):
+            reader.model(Venue, doc, (i,), rel, item_id)  # its other problems too, not only the duplicate id
             continue
-        venue = reader.model(Venue, doc, (i,), rel, item_id)
+        venue = reader.model(Venue, doc, (i,), rel, item_id, partial)
         if venue is not None:
             venues[venue.id] = Located(venue, rel, doc, (i,))
 

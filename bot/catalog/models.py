@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Annotated, Literal
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -78,16 +79,49 @@ class OpeningHours(_Strict):
         return self
 
 
+_TEL = re.compile(r"^\+?[0-9][0-9\-]{2,30}$")
+# Characters a URL may carry as they are; everything else (Thai, for one) is percent-encoded as UTF-8.
+_URL_SAFE = ":/?#[]@!$&'()*+,;=%~-._"
+
+
+def _link_error(value: str, schemes: tuple[str, ...], why_th: str, why_en: str) -> ValueError:
+    allowed = ", ".join(s + ":" for s in schemes)
+    return ValueError(f'ลิงก์ "{value[:60]}" {why_th} — ต้องขึ้นต้นด้วย {allowed} ({why_en}; allowed: {allowed})')
+
+
+def _ascii_host(host: str) -> str:
+    """A Thai domain name in its ASCII (IDNA) form, as LINE and browsers need it."""
+    return host if host.isascii() else host.encode("idna").decode("ascii")
+
+
 def check_link(value: str | None, schemes: tuple[str, ...]) -> str | None:
-    """Return `value` when its scheme is allowed, else raise ValueError."""
+    """Return `value` (Thai percent-encoded) when it is a link LINE accepts with an allowed scheme; else ValueError."""
     if value is None:
         return None
-    scheme = value.split(":", 1)[0].lower() if ":" in value else ""
-    bare = scheme in ("http", "https") and not value[len(scheme) + 1 :].startswith("//")
-    if scheme not in schemes or bare or len(value) > 1000 or any(c.isspace() for c in value):
-        allowed = ", ".join(s + ":" for s in schemes)
-        raise ValueError(f'ลิงก์ "{value[:60]}" ต้องขึ้นต้นด้วย {allowed} และไม่มีช่องว่าง '
-                         f"(link must start with {allowed})")
+    if any(c.isspace() for c in value):
+        raise _link_error(value, schemes, "มีช่องว่าง", "a link must not contain spaces")
+    scheme, colon, rest = value.partition(":")
+    scheme = scheme.lower()
+    if not colon or scheme not in schemes:
+        raise _link_error(value, schemes, "ใช้ไม่ได้", "unsupported or missing scheme")
+    if scheme in ("http", "https"):
+        parts = urlsplit(value)
+        if not rest.startswith("//") or not parts.hostname:
+            raise _link_error(value, schemes, "ไม่มีชื่อโดเมน เช่น https://www.example.go.th/",
+                              "a web link needs a host after the scheme")
+        try:
+            host = _ascii_host(parts.netloc)
+        except UnicodeError:
+            raise _link_error(value, schemes, "ชื่อโดเมนไม่ถูกต้อง", "the host is not a valid name") from None
+        value = urlunsplit((scheme, host, quote(parts.path, safe=_URL_SAFE), quote(parts.query, safe=_URL_SAFE),
+                            quote(parts.fragment, safe=_URL_SAFE)))
+    elif scheme == "tel" and not _TEL.match(rest):
+        raise _link_error(value, schemes, "ต้องมีหมายเลขโทรศัพท์ เช่น tel:053123456",
+                          "tel: needs a phone number of digits")
+    elif scheme == "line" and len(rest.strip("/")) < 2:
+        raise _link_error(value, schemes, "ต้องมีปลายทาง เช่น line://ti/p/@id", "line: needs a target")
+    if len(value) > 1000:
+        raise _link_error(value, schemes, "ยาวเกิน 1000 ตัวอักษร", "a link is at most 1000 characters")
     return value
 
 

@@ -23,6 +23,7 @@ class ContentProblem:
     field: str
     message: str
     severity: str = "error"
+    kind: str = ""  # for warnings: what sort (counted by `content check --summary`)
 
     def __str__(self) -> str:
         tag = "" if self.is_error else "คำเตือน (warning): "
@@ -47,9 +48,10 @@ class Located:
         """The line of `fields` inside this item (or of the item itself)."""
         return self.doc.line_of((*self.base, *fields))
 
-    def problem(self, fields: tuple[Any, ...], message: str, severity: str = "error") -> ContentProblem:
+    def problem(self, fields: tuple[Any, ...], message: str, severity: str = "error", kind: str = "") -> ContentProblem:
         """A problem about `fields` of this item, at their line."""
-        return ContentProblem(self.path, self.line(*fields), self.item.id, field_name(fields), message, severity)
+        return ContentProblem(self.path, self.line(*fields), self.item.id, field_name(fields), message, severity,
+                              kind)
 
 
 def field_name(loc: tuple[Any, ...]) -> str:

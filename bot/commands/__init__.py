@@ -1,4 +1,4 @@
-"""`flask` CLI commands: ask, content (officers' tools), report (figures), richmenu (LINE menu), notice (admins)."""
+"""`flask` CLI commands: ask, content (check, publish, history…), report, richmenu, notice (admins)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from flask import Flask
 
 def register_cli(app: Flask) -> None:
     """Attach every command to the app's `flask` CLI."""
+    from bot.commands import publishing  # noqa: F401  (adds diff/publish/history/rollback to the group)
     from bot.commands.ask import register_ask
     from bot.commands.content import content_group
     from bot.commands.notice import notice_group

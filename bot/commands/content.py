@@ -1,28 +1,38 @@
-"""`flask content check|import|export|diff`: the officers' tools for checking and publishing content."""
+"""`flask content check|import|export`: check the working files, and the spreadsheet round trip."""
 
 from __future__ import annotations
 
 import sys
+from collections import Counter
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import click
 from flask import current_app
 from flask.cli import AppGroup
 
-from bot.catalog.diff import diff_catalogs
 from bot.catalog.event_sheet import read_event_rows, write_event_files, write_event_rows
+from bot.catalog.fact_age import FactAge
+from bot.catalog.hours import BANGKOK
 from bot.catalog.loader import LoadResult, load_catalog
 from bot.catalog.problems import ContentProblem
 from bot.catalog.spreadsheet import read_rows, write_rows
 from bot.catalog.writer import write_venue_files
 from bot.config import Settings
-from bot.publish.live import SNAPSHOT, read_snapshot
+from bot.publish.publisher import preview
+from bot.publish.reply_check import check_replies
 
-content_group = AppGroup("content", help="ตรวจ นำเข้า ส่งออก และเทียบเนื้อหา (check, import, export, diff content).")
+content_group = AppGroup("content", help="ตรวจ เทียบ เผยแพร่ ย้อนกลับ นำเข้า ส่งออกเนื้อหา "
+                                          "(check, diff, publish, history, rollback, import, export content).")
+
+
+def _services() -> Any:
+    return current_app.extensions["rianru"]
 
 
 def _settings() -> Settings:
-    return current_app.extensions["rianru"].settings
+    return _services().settings
 
 
 def report(problems: list[ContentProblem], errors_only: bool = False) -> int:
@@ -52,13 +62,43 @@ def _content_dir_of(path: Path) -> tuple[Path, str | None]:
 @content_group.command("check")
 @click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
 @click.option("--errors-only", is_flag=True, help="ไม่แสดงคำเตือน (hide warnings)")
-def check(path: Path | None, errors_only: bool) -> None:
-    """ตรวจไฟล์เนื้อหา (check content files); PATH defaults to CONTENT_DIR and may be one file."""
+@click.option("--summary", is_flag=True, help="นับคำเตือนตามชนิด (count warnings by kind)")
+def check(path: Path | None, errors_only: bool, summary: bool) -> None:
+    """ตรวจไฟล์เนื้อหา (check content files); PATH defaults to CONTENT_DIR and may be one file.
+
+    Besides each file's fields it builds every venue's and tour's reply with the bot's own builders and checks
+    it against LINE's limits, and warns about hours and phone numbers from old or undated sources."""
     root, only = _content_dir_of(path or _settings().content_dir)
-    problems = load_catalog(root).problems
+    result = load_catalog(root, fact_age=fact_age(_settings()))
+    problems = result.problems
+    if result.catalog is not None:
+        problems = problems + check_replies(result.catalog, result.where)
     if only is not None:
         problems = [p for p in problems if p.path == only]
-    sys.exit(report(problems, errors_only))
+    if summary:
+        for kind, count in sorted(Counter(p.kind or "other" for p in problems if not p.is_error).items()):
+            click.echo(f"warning {kind}: {count}")
+    code = report(problems, errors_only or summary)
+    if path is None and code == 0:
+        _against_published()
+    sys.exit(code)
+
+
+def fact_age(settings: Settings) -> FactAge:
+    """The fact-age limit from settings, against this year in Bangkok."""
+    return FactAge(settings.fact_max_age_years, datetime.now(BANGKOK).year)
+
+
+def _against_published() -> None:
+    live = _services().live
+    pointer = live.store.current()
+    if pointer is None:
+        click.echo("ยังไม่เคยเผยแพร่ (nothing published yet): `content publish` publishes these files", err=True)
+        return
+    changed = preview(_settings().content_dir, live.store).candidate
+    count = len(changed.changed) if changed else 0
+    click.echo(f"ต่างจากฉบับที่ประชาชนเห็น (v{pointer.version}) {count} ไฟล์ — ดู `content diff` "
+               f"({count} files differ from what citizens see now)", err=True)
 
 
 def _loaded(path: Path | None) -> LoadResult:
@@ -98,7 +138,7 @@ def import_csv(csv_file: Path, into: Path | None, dry_run: bool) -> None:
     for path in removed:
         click.echo(f"ลบ (removed, its venues are no longer in the spreadsheet) {path}")
     click.echo(f"นำเข้า {len(result.catalog.venues)} สถานที่ (imported {len(result.catalog.venues)} venues); "
-               f"the running bot picks the files up within seconds")
+               f"— ตรวจด้วย `content diff` แล้ว `content publish` (check with `content diff`, then `content publish`)")
 
 
 @content_group.command("export")
@@ -162,19 +202,3 @@ def import_events(csv_file: Path, into: Path | None, dry_run: bool) -> None:
     click.echo(f"นำเข้า {len(result.catalog.events)} กิจกรรม (imported {len(result.catalog.events)} events)")
 
 
-@content_group.command("diff")
-@click.argument("path", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
-def diff(path: Path | None) -> None:
-    """สิ่งที่ประชาชนจะเห็นเปลี่ยนไป (what citizens would see change: running snapshot → files)."""
-    snapshot = _settings().instance_path / SNAPSHOT
-    old = read_snapshot(snapshot)
-    new = _loaded(path).catalog
-    assert new is not None
-    if old is None:
-        click.echo(f"ยังไม่มี {snapshot} — บอตยังไม่เคยเผยแพร่เนื้อหา ทุกรายการจึงเป็นรายการใหม่ "
-                   f"(no running snapshot yet: everything is new)")
-    lines = diff_catalogs(old, new)
-    for line in lines:
-        click.echo(line)
-    if not lines:
-        click.echo("ไม่มีอะไรเปลี่ยนสำหรับประชาชน (no changes for citizens)")

@@ -1,1 +1,1 @@
-"""Serving content: the live version, its snapshot under instance/, and reloads."""
+"""Publishing content: published versions under instance/, the pointer every worker follows, per-file isolation, log."""

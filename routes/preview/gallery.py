@@ -12,6 +12,8 @@ from bot.replies.flex import carousel
 from routes.preview.render import render_bubble
 
 KINDS = ("venue", "tour", "event")
+PAGE_SIZE = 24  # bubbles per gallery page: ~400 venues stay quick to draw and to scroll past on a phone
+COPIES = ("published", "working")
 MAP_LABELS = {"กรุงเทพมหานคร": "กรุงเทพฯ", "เชียงใหม่": "เชียงใหม่", "ขอนแก่น": "ขอนแก่น", "นครราชสีมา": "โคราช",
               "ภูเก็ต": "ภูเก็ต", "สงขลา": "สงขลา", "อุบลราชธานี": "อุบลฯ", "พิษณุโลก": "พิษณุโลก",
               "สุราษฎร์ธานี": "สุราษฎร์ฯ", "อุดรธานี": "อุดรฯ", "ชลบุรี": "ชลบุรี", "กาญจนบุรี": "กาญจนบุรี"}
@@ -26,14 +28,19 @@ class Filters:
     type: str = ""
     province: str = ""
     lang: str = "th"
+    copy: str = "published"
+    page: int = 1
 
     @classmethod
     def from_args(cls, args: Any) -> Filters:
-        """Read and clamp ?q=&kind=&type=&province=&lang=."""
+        """Read and clamp ?q=&kind=&type=&province=&lang=&copy=&page=."""
         kind = args.get("kind", "")
+        page = args.get("page", "1")
         return cls(q=args.get("q", "")[:100].strip(), kind=kind if kind in KINDS else "",
                    type=args.get("type", "")[:40], province=args.get("province", "")[:60],
-                   lang="en" if args.get("lang") == "en" else "th")
+                   lang="en" if args.get("lang") == "en" else "th",
+                   copy="working" if args.get("copy") == "working" else "published",
+                   page=max(1, min(int(page), 1000)) if page.isdigit() else 1)
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""GET /preview: every venue and tour as LINE draws it, content problems, and a chat that talks to the bot."""
+"""GET /preview: published and working copies as LINE draws them, problems, the log, a chat, and publishing."""
 
 from __future__ import annotations
 
@@ -10,26 +10,34 @@ from flask import Blueprint, current_app, jsonify, render_template, request, ses
 from flask.typing import ResponseReturnValue
 
 from bot.replies.codec import MAX_DATA
+from bot.runner import TurnRunner
 from bot.store.tour_stats import RouteStats, route_stats
 from bot.turn import UserInput
 from routes import admin_auth
-from routes.admin_auth import USER_KEY, admin_token, csrf_ok, csrf_token, preview_user
-from routes.preview.gallery import KINDS, Filters, items, map_points, province_options, type_options
+from routes.admin_auth import USER_KEY, admin_token, csrf_ok, csrf_token, logged_in, preview_user
+from routes.preview.gallery import KINDS, PAGE_SIZE, Filters, items, map_points, province_options, type_options
+from routes.preview.officer import init as init_publishing
+from routes.preview.officer import name as officer_name
 from routes.preview.render import render_message, render_quick_reply
+from routes.preview.working import working_copy
 
 log = logging.getLogger(__name__)
 bp = Blueprint("preview", __name__, url_prefix="/preview", template_folder="templates", static_folder="static")
 admin_auth.init(bp)
+init_publishing(bp)
 MAX_TEXT = 2000
 SESSION_PREFIX = "preview:"
+WORKING_PREFIX = "preview-draft:"  # a draft's list positions must not leak into the published chat
 
 
 @bp.get("")
 def page() -> ResponseReturnValue:
-    """The preview page: content status and problems, filtered bubble gallery, chat simulator."""
-    live = current_app.extensions["rianru"].live
-    content = live.current
+    """The preview page: published vs working copy, problems, change log, paged bubble gallery, chat simulator."""
+    services = current_app.extensions["rianru"]
+    live = services.live
+    working = working_copy(current_app.extensions)
     filters = Filters.from_args(request.args)
+    content = working.content if filters.copy == "working" else live.current
     listed = items(content, filters.lang)
     counts = {kind: sum(1 for item in listed if item.kind == kind) for kind in KINDS}
     preview_user()
@@ -37,8 +45,10 @@ def page() -> ResponseReturnValue:
         "preview/page.html", route_panels=route_panels(content), csrf=csrf_token(), filters=filters, items=listed,
         counts=counts,
         shown=sum(1 for item in listed if item.matches(filters)), types=type_options(content, filters.lang),
-        provinces=province_options(listed), live=live, content=content, points=map_points(content),
-        protected=bool(admin_token()))
+        provinces=province_options(listed), live=live, content=content, points=map_points(live.current),
+        protected=bool(admin_token()), working=working, page_size=PAGE_SIZE, can_publish=logged_in(),
+        history=list(reversed(live.store.history()))[:20], officer_name=officer_name(),
+        published=request.args.get("published", ""))
 
 
 def route_panels(content: Any) -> list[tuple[str, list[RouteStats]]] | None:
@@ -98,7 +108,13 @@ def chat() -> ResponseReturnValue:
     services = current_app.extensions["rianru"]
     if services.live.current is None:
         return jsonify(error="content is not loaded"), 503
-    result = services.runner(prefix=SESSION_PREFIX).run(preview_user(), given, dedup=False)
+    runner = services.runner(prefix=SESSION_PREFIX)
+    if (request.get_json(silent=True) or {}).get("copy") == "working":  # the same pipeline, on the draft
+        draft = working_copy(current_app.extensions).content
+        if draft is None:
+            return jsonify(error="the working copy cannot be loaded; see the problems list"), 409
+        runner = TurnRunner(lambda: draft, lambda: services.stores(WORKING_PREFIX))
+    result = runner.run(preview_user(), given, dedup=False)
     notice = None
     if result.problems:  # Redis down: still answered, but the conversation is not remembered
         notice = "Redis is unavailable: this answer forgot the conversation or was not saved"

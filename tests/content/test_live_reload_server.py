@@ -1,4 +1,6 @@
-"""Live reload in a real gunicorn with 2 workers: signed webhooks in, the replies sent to a fake LINE API read back."""
+"""Content in a real gunicorn with 2 workers: signed webhooks in, the replies sent to a fake LINE API read back.
+
+Auto-publish (a saved valid file goes live by itself) and the officers' flow (edit → check → publish → rollback)."""
 
 from __future__ import annotations
 
@@ -186,12 +188,44 @@ def fake_line() -> Iterator[FakeLine]:
     server.server_close()
 
 
+def _env(content: Path, tmp_path: Path, redis_url: str, line: FakeLine, **more: str) -> dict[str, str]:
+    return {**os.environ, "CONTENT_DIR": str(content), "INSTANCE_PATH": str(tmp_path / "instance"),
+            "REDIS_URL": redis_url, "CONTENT_POLL_S": "0.5", "LINE_CHANNEL_SECRET": SECRET,
+            "LINE_CHANNEL_ACCESS_TOKEN": "test-token", "LINE_API_BASE_URL": line.url, "WEB_CONCURRENCY": "2",
+            "PYTHONUNBUFFERED": "1", **more}
+
+
+def test_officer_flow_reaches_every_gunicorn_worker(content_copy: Path, tmp_path: Path, redis_url: str,
+                                                    redis_client, fake_line: FakeLine, make_app) -> None:
+    chat, bot = Chat(fake_line), Bot(_env(content_copy, tmp_path, redis_url, fake_line))
+    try:
+        bot.wait_healthy()
+        both_workers_say(chat, bot, OLD_NAME, time.monotonic(), 10)
+        cli = make_app(CONTENT_DIR=str(content_copy)).test_cli_runner()  # the officer's shell, same instance/
+
+        replace_after(content_copy, KK, None, f"name_th: {OLD_NAME}", f"name_th: {NEW_NAME}")
+        assert cli.invoke(args=["content", "check"]).exit_code == 0
+        assert "renamed): kk-sala-mai-thai" in cli.invoke(args=["content", "diff"]).output
+        time.sleep(1.5)  # three polls: a saved file alone changes nothing for citizens
+        for _ in range(6):
+            assert chat.tap(bot)[0] == OLD_NAME
+
+        assert cli.invoke(args=["content", "publish", "--by", "officer-a"]).exit_code == 0
+        took = both_workers_say(chat, bot, NEW_NAME, time.monotonic(), 10)  # each worker rebuilds its index
+        print(f"publish live in both workers after {took:.1f} s")
+
+        assert cli.invoke(args=["content", "rollback", "1", "--by", "officer-a"]).exit_code == 0
+        both_workers_say(chat, bot, OLD_NAME, time.monotonic(), 10)
+        history = cli.invoke(args=["content", "history"]).output
+        assert "v1 " in history and "v2 " in history and "* v3 " in history and "rollback to v1" in history
+        assert any("content v3" in line and "is live" in line for line in bot.log)  # each worker logs the swap
+    finally:
+        bot.stop()
+
+
 def test_live_reload_in_two_gunicorn_workers(content_copy: Path, tmp_path: Path, redis_url: str,
                                              redis_client, fake_line: FakeLine) -> None:
-    env = {**os.environ, "CONTENT_DIR": str(content_copy), "INSTANCE_PATH": str(tmp_path / "instance"),
-           "REDIS_URL": redis_url, "CONTENT_POLL_S": "0.5", "LINE_CHANNEL_SECRET": SECRET,
-           "LINE_CHANNEL_ACCESS_TOKEN": "test-token", "LINE_API_BASE_URL": fake_line.url, "WEB_CONCURRENCY": "2",
-           "PYTHONUNBUFFERED": "1"}
+    env = _env(content_copy, tmp_path, redis_url, fake_line, CONTENT_AUTO_PUBLISH="1")
     chat, bots = Chat(fake_line), []
     try:
         bots.append(bot := Bot(env))

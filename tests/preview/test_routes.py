@@ -33,7 +33,7 @@ def open_client(make_app):
 def test_page_lists_content_problems_and_filters(make_app):
     app = make_app(ADMIN_TOKEN="")
     live = app.extensions["rianru"].live
-    live.errors, live.status = ["content/venues/x.yaml:3: x-1: lat: <bad>"], "stale"
+    live.stale_files, live.status = {"venues/x.yaml": ["content/venues/x.yaml:3: x-1: lat: <bad>"]}, "stale"
     client = app.test_client()
     page = client.get("/preview?kind=tour")
     html = page.data.decode()

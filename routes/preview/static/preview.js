@@ -61,7 +61,9 @@
     return data;
   }
 
+  const target = $("pv-target");
   function send(payload, echo, echoClass) {
+    payload.copy = target.value;  // the published content, or the officers' working copy
     quick.innerHTML = "";
     if (echo) addUser(echo, echoClass);
     const typing = el("div", "pv-typing", "…");
@@ -144,27 +146,52 @@
     send({ kind: "follow" });
   });
 
-  // Gallery filters apply as you type; the form still works without JavaScript.
-  const filters = $("pv-filters");
-  function applyFilters() {
+  target.addEventListener("change", () => {
+    notice(target.value === "working" ? "คุยกับฉบับร่าง (working copy)" : "คุยกับฉบับที่ประชาชนเห็น (published)");
+    save();
+  });
+
+  // Gallery filters apply as you type, a page of cards at a time; the form still works without JavaScript.
+  const filters = $("pv-filters"), gallery = $("pv-gallery");
+  const pageSize = Number(gallery.dataset.pageSize || 24);
+  let page = Number(gallery.dataset.page || 1);
+  function applyFilters(resetPage) {
+    if (resetPage) page = 1;
     const q = $("pv-q").value.trim().toLowerCase(), kind = $("pv-kind").value;
     const type = $("pv-type").value, province = $("pv-province").value;
-    let shown = 0;
+    const matching = [];
     document.querySelectorAll(".pv-item").forEach((item) => {
       const ok = (!q || item.dataset.search.includes(q)) && (!kind || item.dataset.itemKind === kind)
         && (!type || item.dataset.type === type) && (!province || item.dataset.provinces.includes(`|${province}|`));
-      item.hidden = !ok;
-      if (ok) shown += 1;
+      item.hidden = true;
+      if (ok) matching.push(item);
     });
-    $("pv-shown").textContent = shown;
-    $("pv-empty").hidden = shown > 0;
+    const pages = Math.max(1, Math.ceil(matching.length / pageSize));
+    page = Math.min(Math.max(page, 1), pages);
+    matching.slice((page - 1) * pageSize, page * pageSize).forEach((item) => { item.hidden = false; });
+    $("pv-shown").textContent = matching.length;
+    $("pv-empty").hidden = matching.length > 0;
+    $("pv-page-label").textContent = `หน้า ${page} / ${pages}`;
+    $("pv-prev").disabled = page <= 1;
+    $("pv-next").disabled = page >= pages;
     const params = new URLSearchParams(new FormData(filters));
-    for (const [key, value] of [...params]) if (!value || (key === "lang" && value === "th")) params.delete(key);
+    if (page > 1) params.set("page", page);
+    for (const [key, value] of [...params]) {
+      if (!value || (key === "lang" && value === "th") || (key === "copy" && value === "published")) params.delete(key);
+    }
     history.replaceState(null, "", params.toString() ? `?${params}` : window.location.pathname);
   }
-  filters.addEventListener("input", applyFilters);
-  filters.addEventListener("change", (ev) => { if (ev.target.id === "pv-lang") filters.submit(); });
-  filters.addEventListener("submit", (ev) => { ev.preventDefault(); applyFilters(); });
+  filters.addEventListener("input", () => applyFilters(true));
+  filters.addEventListener("change", (ev) => {
+    if (ev.target.id === "pv-lang" || ev.target.id === "pv-copy") filters.submit();
+  });
+  filters.addEventListener("submit", (ev) => {
+    ev.preventDefault(); applyFilters(true);
+  });
+  const turnPage = (step) => { page += step; applyFilters(false); gallery.scrollIntoView({ block: "start" }); };
+  $("pv-prev").addEventListener("click", () => turnPage(-1));
+  $("pv-next").addEventListener("click", () => turnPage(1));
+  applyFilters(false);
 
   const logout = document.querySelector(".pv-logout");
   if (logout) logout.addEventListener("submit", () => sessionStorage.removeItem(STORE));
