@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 PAGE_SIZE = 10  # bubbles per carousel page (LINE allows 12; 10 leaves room to read on a phone)
-MAX_RESULTS = 60  # ids remembered for paging; more than anyone scrolls through
+MAX_RESULTS = 1000  # ids remembered for paging: above the catalogue size, so every match can be paged to
 
 
 class State:

@@ -27,7 +27,9 @@ def test_diff_lists_added_removed_renamed_and_changed(content_copy: Path) -> Non
     assert any(line.startswith("~ venue เปลี่ยนรหัส (id changed): nm-khonkaen → nm-khonkaen-2") for line in lines)
     assert any("tk-phuket" in line and "internal only: note" in line for line in lines)
     assert not any("tk-trat" in line and "internal" in line for line in lines)
-    assert len(lines) == 6, "\n".join(lines)
+    removed = [line for line in lines if line.startswith("- venue")]
+    assert len(removed) == 6, "rayong.yaml holds six venues, each listed as removed"
+    assert len(lines) == 6 + 5, "\n".join(lines)
 
 
 def test_diff_command_compares_the_running_snapshot_with_the_files(content_copy: Path, make_app) -> None:
