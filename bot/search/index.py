@@ -36,6 +36,8 @@ class Entry:
     lon: float | None
     precision: int
     order: int
+    where: str = ""  # address and district, compact: a landmark or street finds the venue
+    name_th: str = ""  # compact Thai name, for name_prefers
 
 
 @dataclass(frozen=True)
@@ -66,11 +68,12 @@ class Index:
             types = {venue.type} | {t for t, words in implies.items() if any(w in name_c for w in words)}
             types |= {t for t, others in also.items() if venue.type in others}
             text = compact(normalise(" ".join([venue.name_th, *venue.topics, *venue.aliases]), fix))
+            where = compact(normalise(" ".join(filter(None, [venue.address_th, venue.district_th])), fix))
             entries.append(Entry(
                 venue.id, "venue", names, frozenset(n for n in names if n in generic_words), spaced,
                 frozenset({venue.province_th}), venue.district_th or "", frozenset(types), text,
                 tuple(venue.audience), venue.lat, venue.lon,
-                _PRECISION_RANK.get(venue.location_precision, 4), order))
+                _PRECISION_RANK.get(venue.location_precision, 4), order, where, name_c))
         for order, tour in enumerate(catalog.tours.values(), start=len(entries)):
             spaced = tuple(dict.fromkeys(normalise(n, fix) for n in (tour.name_th, tour.name_en or "") if n))
             names = tuple(compact(n) for n in spaced)
@@ -91,6 +94,8 @@ class Index:
         if not q:
             return {}
         spaced_q = query.text
+        full = query.full or q
+        long_q = len(q) >= 8 and q not in self.lexicon.phrases
         scores: dict[str, float] = {}
         for entry in self.entries:
             best = 0.0
@@ -103,6 +108,13 @@ class Index:
                 score = fuzz.ratio(q, name, processor=None)
                 if len(name) >= 4 and name in q and name not in entry.generic:
                     score = max(score, 90 + 10 * len(name) / len(q))
+                elif len(name) >= 8 and full != q and name in full and name not in entry.generic:
+                    score = max(score, 90 + 10 * len(name) / len(full))  # fillers kept: "…จังหวัดพะเยา"
+                elif long_q and len(name) > len(q) and name[:2] != q[:2]:
+                    # A distinctive name inside a longer official one ("บ้านจิมทอมสัน" in "พิพิธภัณฑ์บ้านจิม…").
+                    partial = fuzz.partial_ratio(q, name, processor=None)
+                    if partial >= 90:
+                        score = max(score, partial - 3)
                 elif len(q) >= 5 and q in name and q not in self.lexicon.phrases:
                     # The start of a long official name ("พิพิธภัณฑ์สิรินธร (ศูนย์…)") is how people say it.
                     score = max(score, 92 if name.startswith(q) else 84 + 14 * len(q) / len(name))
@@ -132,6 +144,8 @@ class Index:
                     elif len(word) >= 4:
                         partial = fuzz.partial_ratio(word, name, processor=None)
                         best = max(best, partial * 0.9 if partial >= 80 else 0.0)
+                if best < 70 and len(word) >= 4 and word in entry.where:
+                    best = 70.0  # a landmark or street of the address ("เซ็นทรัลเวิลด์", "ราชดำเนิน")
                 total += best
             scores[entry.id] = total / len(words)
         return scores
@@ -215,19 +229,25 @@ class Index:
                 continue
             if query.venue_types and e.kind == "venue" and not (e.types & set(query.venue_types)):
                 continue
+            if query.exclude_types and e.kind == "venue" and e.types & set(query.exclude_types):
+                continue
             if query.topics and not self._topic_fit(query, e):
                 continue
             if not (places or query.venue_types or query.topics) and query.audience \
                     and not self._audience_fit(query, e):
                 continue
-            if not (places or query.venue_types or query.topics or query.audience) and e.kind == "venue":
+            if not (places or query.venue_types or query.topics or query.audience or query.exclude_types) \
+                    and e.kind == "venue":
                 continue  # "เส้นทาง" alone: tours only
             pool.append(e)
+        text = query.full or query.core
+        prefer = tuple(p for when, p in self.lexicon.prefers if when in text)
 
         def rank(e: Entry) -> tuple:
             return (
                 0 if (query.wants_tour and e.kind == "tour") else 1,
                 0 if (query.districts and e.district in query.districts) else 1,
+                0 if (prefer and any(p in e.name_th for p in prefer)) else 1,
                 -sum(1 for key in query.phrases if key in e.text),
                 -round(word_scores.get(e.id, 0) / 10),
                 0 if (query.audience and self._audience_fit(query, e)) else 1,

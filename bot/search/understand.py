@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz, process
 
-from bot.search.lexicon import Lexicon
+from bot.search.lexicon import NOT_NAME_KINDS, PLACE_KINDS, Lexicon
 from bot.search.thai import MAX_QUERY_CHARS, compact, language_of, normalise, tokenize
 
 INTENTS = ("find", "greeting", "help", "thanks", "out_of_scope")
@@ -34,12 +34,21 @@ class Query:
     words: tuple[str, ...] = ()
     core: str = ""
     phrases: tuple[str, ...] = ()
+    near_me: bool = False  # "ใกล้ฉัน": only a shared location answers it
+    follow_up: bool = False  # "แล้ว…ล่ะ": keep the facets of the current search that this message leaves out
+    more: bool = False  # "ขออีก", "ดูเพิ่มเติม"
+    nearest: bool = False  # "อันไหนใกล้สุด"
+    asks: tuple[str, ...] = ()  # facts asked about a venue: hours, phone, website, fee, directions
+    off_topic: bool = False  # weather, hotels, jobs, news…: not a search even when a place is named
+    exclude_types: tuple[str, ...] = ()  # "ที่ไม่ใช่พิพิธภัณฑ์"
+    timed: bool = False  # a day or time word was typed ("วันจันทร์", "พรุ่งนี้", "now")
+    full: str = ""  # the text without time, question and chat words, fillers kept (for whole-name matches)
 
     @property
     def has_filters(self) -> bool:
         """True when the query names a place, type, topic, audience or asks for tours/nearby."""
         return bool(self.provinces or self.regions or self.venue_types or self.topics or self.audience
-                    or self.wants_tour or self.nearby)
+                    or self.wants_tour or self.nearby or self.exclude_types)
 
 
 @dataclass
@@ -47,6 +56,7 @@ class _Found:
     kinds: dict[str, list[str]] = field(default_factory=dict)
     covered: set[int] = field(default_factory=set)
     keys: list[str] = field(default_factory=list)
+    dropped: set[int] = field(default_factory=set)
 
     def add(self, kind: str, value: str) -> None:
         values = self.kinds.setdefault(kind, [])
@@ -72,7 +82,8 @@ def parse(text: str, lexicon: Lexicon) -> Query:
     _match_fuzzy_places(leftover, lexicon, found)
     words = tuple(w for w in leftover if _LETTER.search(w) and w not in found.kinds.get("_fuzzy", []))
     core = compact(" ".join(tok for i, (tok, _, _) in enumerate(spans)
-                            if not (i in found.covered and _is_filler(tok, lexicon))))
+                            if i not in found.dropped and not (i in found.covered and _is_filler(tok, lexicon))))
+    full = compact(" ".join(tok for i, (tok, _, _) in enumerate(spans) if i not in found.dropped))
     provinces = list(found.kinds.get("province", []))
     districts = found.kinds.get("district", [])
     for district in districts:
@@ -85,15 +96,23 @@ def parse(text: str, lexicon: Lexicon) -> Query:
         venue_types=tuple(found.kinds.get("type", [])), topics=tuple(found.kinds.get("topic", [])),
         audience=tuple(found.kinds.get("audience", [])), wants_tour="tour" in found.kinds,
         nearby="nearby" in found.kinds, words=words, core=core, phrases=tuple(found.keys),
+        near_me="near_me" in found.kinds, follow_up="follow_up" in found.kinds, more="more" in found.kinds,
+        nearest="nearest" in found.kinds, asks=tuple(found.kinds.get("ask", [])),
+        off_topic="off_topic" in found.kinds, exclude_types=tuple(found.kinds.get("exclude_type", [])),
+        timed="time" in found.kinds, full=full,
     )
     return _with_intent(query, found, lexicon)
 
 
 def _with_intent(query: Query, found: _Found, lexicon: Lexicon) -> Query:
-    if query.has_filters and _incidental_place(query, lexicon):
+    if query.off_topic:
+        return replace(query, intent="out_of_scope")
+    if query.has_filters and not query.follow_up and _incidental_place(query, lexicon):
         return replace(query, intent="out_of_scope")
     if query.has_filters or query.words:
         return query
+    if query.asks or query.more or query.nearest or query.exclude_types or (query.follow_up and query.timed):
+        return query  # a question about the current list or venue; handlers read it against the session
     for intent in ("help", "greeting", "thanks"):
         if intent in found.kinds:
             return replace(query, intent=intent)
@@ -129,7 +148,7 @@ def _token_spans(norm: str, tokens: list[str]) -> list[tuple[str, int, int]]:
 
 def _match_phrases(norm: str, spans: list[tuple[str, int, int]], lexicon: Lexicon, found: _Found) -> None:
     """Greedy longest match of known phrases over runs of whole tokens."""
-    i = 0
+    i, negated = 0, False
     while i < len(spans):
         best_end, best = -1, None
         for j in range(i, len(spans)):
@@ -142,19 +161,50 @@ def _match_phrases(norm: str, spans: list[tuple[str, int, int]], lexicon: Lexico
         if best is None:
             i += 1
             continue
-        for kind, value in best:
+        key = compact(norm[spans[i][1] : spans[best_end][2]])
+        meanings = _with_evidence(best, key, i, best_end, spans, lexicon)
+        if not meanings:
+            i += 1
+            continue
+        for kind, value in meanings:
+            if kind == "type" and negated:
+                found.add("exclude_type", value)
+                found.dropped.update(range(i, best_end + 1))
+                continue
             found.add(kind, value)
             if kind in {"type", "topic"}:
-                found.keys.append(compact(norm[spans[i][1] : spans[best_end][2]]))
+                found.keys.append(key)
+        if all(kind in NOT_NAME_KINDS for kind, _ in meanings):
+            found.dropped.update(range(i, best_end + 1))
+        negated = any(kind == "negation" for kind, _ in meanings) or (negated and _is_filler(key, lexicon))
         found.covered.update(range(i, best_end + 1))
         i = best_end + 1
+
+
+def _with_evidence(meanings: list[tuple[str, str]], key: str, start: int, end: int,
+                   spans: list[tuple[str, int, int]], lexicon: Lexicon) -> list[tuple[str, str]]:
+    """Drop the place meaning of an everyday word (เลย, ชม, วันจันทร์) that has no evidence of being a place."""
+    places = [m for m in meanings if m[0] in PLACE_KINDS]
+    if not places:
+        return meanings
+    others = [m for m in meanings if m[0] not in PLACE_KINDS]
+    ambiguous = key in lexicon.needs_evidence or any(kind in {"time", "filler"} for kind, _ in others)
+    if not ambiguous:
+        return meanings
+    alone = start == 0 and end == len(spans) - 1
+    before = compact(spans[start - 1][0]) if start > 0 else ""
+    return meanings if alone or before in lexicon.evidence else others
 
 
 def _match_abbreviations(norm: str, lexicon: Lexicon, found: _Found) -> set[str]:
     """Two-letter province abbreviations count only standalone, dotted, after จ., or as the whole text."""
     matched = set()
     for abbr, province in lexicon.abbreviations.items():
+        if abbr not in norm:
+            continue
         pattern = rf"(?:^|(?<=[\s,(])|(?<=จ\.)|(?<=จ\.\s)|(?<=จังหวัด)){re.escape(abbr)}(?:\.|(?=[\s,)?]|$))"
+        if abbr in lexicon.needs_evidence:  # ชม is also "to view": only dotted, after จ./จังหวัด, or alone
+            pattern = rf"(?:^{re.escape(abbr)}\.?$|(?:จ\.\s?|จังหวัด){re.escape(abbr)}|(?:^|(?<=\s)){re.escape(abbr)}\.)"
         if re.search(pattern, norm):
             found.add("province", province)
             matched.add(abbr)
