@@ -49,6 +49,16 @@ class SearchResult:
     distances: dict[str, float] | None = None
 
 
+def _implies(name: str, words: list[str], own: list[str]) -> bool:
+    """A word of another type implies it unless the name starts with its own type's word (Thai head noun first):
+    "ห้องสมุด… (พิพิธภัณฑ์นครแม่สอด)" is a library inside a museum, not a museum."""
+    first = min((name.find(w) for w in words if w in name), default=-1)
+    if first < 0:
+        return False
+    own_first = min((name.find(w) for w in own if w in name), default=-1)
+    return own_first < 0 or first < own_first
+
+
 class Index:
     """Search structures for one catalog version."""
 
@@ -65,7 +75,7 @@ class Index:
             spaced = tuple(dict.fromkeys(normalise(n, fix) for n in raw))
             names = tuple(dict.fromkeys(compact(n) for n in spaced))
             name_c = compact(normalise(venue.name_th, fix))
-            types = {venue.type} | {t for t, words in implies.items() if any(w in name_c for w in words)}
+            types = {venue.type} | {t for t, words in implies.items() if _implies(name_c, words, implies.get(venue.type, []))}
             types |= {t for t, others in also.items() if venue.type in others}
             text = compact(normalise(" ".join([venue.name_th, *venue.topics, *venue.aliases]), fix))
             where = compact(normalise(" ".join(filter(None, [venue.address_th, venue.district_th])), fix))
@@ -164,9 +174,14 @@ class Index:
             fitting = [e for e in strong if e in filtered or scores[e.id] >= 100]
             # A clear name match outside the filters beats filters that no listed name supports
             # ("หอศิลป์ กทม" is an alias of a venue that is neither a museum nor about ศิลปะ by type).
-            if not fitting and strong and max(scores[e.id] for e in strong) >= 92 \
+            places = self._places(query)
+            # ...but a name plus a place means that place's branch, never a namesake elsewhere.
+            said = [compact(normalise(w)) for w in (*query.districts, *query.provinces)]
+            outside = [e for e in strong if not places or e.provinces & places  # unless the place is in the name
+                       or any(w and w in name for w in said for name in e.names)]
+            if not fitting and outside and max(scores[e.id] for e in outside) >= 92 \
                     and not any(scores.get(e.id, 0) >= NAME_STRONG for e in filtered):
-                fitting = [e for e in strong if scores[e.id] >= 92]
+                fitting = [e for e in outside if scores[e.id] >= 92]
             if fitting and (query.words or any(scores[e.id] >= 92 for e in fitting)):
                 fitting.sort(key=lambda e: (-scores[e.id], e.precision, e.order))
                 ranked = fitting + [e for e in filtered if e not in fitting]
@@ -242,6 +257,9 @@ class Index:
             pool.append(e)
         text = query.full or query.core
         prefer = tuple(p for when, p in self.lexicon.prefers if when in text)
+        narrowed = [e for e in pool if any(p in e.name_th for p in prefer)]
+        if narrowed:  # "หอดูดาว", "ห้องสมุดประชาชนจังหวัด…": only those, when any fits
+            pool = narrowed
 
         def rank(e: Entry) -> tuple:
             return (

@@ -91,14 +91,14 @@ def build_lexicon(catalog: Catalog) -> Lexicon:
     names = [normalise(w, corrections) for w in _catalog_words(catalog)]
     lex.name_text = "|".join(compact(n) for n in names)
     for word in kw.off_topic_words:
-        # A word inside one of our own names (อากาศ in กองทัพอากาศ) cannot mark a message as off topic.
-        if compact(normalise(word, corrections)) not in lex.name_text:
-            lex.add(word, "off_topic", "off_topic")
+        lex.add(word, "off_topic", "off_topic")
     lex.needs_evidence = frozenset(compact(normalise(w, corrections)) for w in kw.place_needs_evidence)
     lex.evidence = frozenset(compact(normalise(w, corrections)) for w in kw.place_evidence)
     lex.prefers = tuple((compact(normalise(p["when"], corrections)), compact(normalise(p["prefer"], corrections)))
                         for p in kw.name_prefers if p.get("when") and p.get("prefer"))
-    meaningful = {k for k, kinds in lex.phrases.items() if len(k) >= 3 and any(kind != "filler" for kind, _ in kinds)}
+    # Words that only say how or when (ask, time, off-topic…) must not split our names: อากาศ stays in กองทัพอากาศ.
+    hides = set(KINDS[:11])
+    meaningful = {k for k, kinds in lex.phrases.items() if len(k) >= 3 and any(kind in hides for kind, _ in kinds)}
     lex.dictionary = build_dictionary(list(lex.phrases) + _name_words(names, meaningful))
     return lex
 

@@ -223,7 +223,10 @@ def _match_fuzzy_places(leftover: list[str], lexicon: Lexicon, found: _Found) ->
                 continue
             best = process.extractOne(piece, choices, scorer=fuzz.ratio, processor=None,
                                       score_cutoff=_FUZZY_MIN_SCORE)
-            if best:
-                found.add("province", lexicon.fuzzy_places[best[0]])
+            # A name typed without its silent ending (สุริน, บุรีรัม, กาฬสิน) is the start of exactly one province.
+            starts = {lexicon.fuzzy_places[c] for c in choices if c.startswith(piece) and len(piece) >= 0.6 * len(c)}
+            province = lexicon.fuzzy_places[best[0]] if best else (starts.pop() if len(starts) == 1 else None)
+            if province:
+                found.add("province", province)
                 found.kinds.setdefault("_fuzzy", []).extend(leftover[i : i + width])
                 break
