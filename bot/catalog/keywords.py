@@ -35,4 +35,5 @@ class Keywords(BaseModel):
     ask_words: dict[str, list[str]] = Field(default_factory=dict)
     off_topic_words: list[str] = Field(default_factory=list)
     negation_words: list[str] = Field(default_factory=list)
+    town_words: list[str] = Field(default_factory=list)
     name_prefers: list[dict[str, str]] = Field(default_factory=list)

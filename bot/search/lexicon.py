@@ -13,7 +13,7 @@ from bot.search.thai import build_dictionary, compact, normalise
 # Phrase kinds, in the order a clash between two meanings of the same phrase is resolved.
 KINDS = ("province", "district", "region", "type", "topic", "audience", "tour", "nearby",
          "greeting", "thanks", "help", "filler", "near_me", "time", "follow_up", "more", "nearest", "ask",
-         "off_topic", "negation")
+         "off_topic", "negation", "town")
 PLACE_KINDS = frozenset({"province", "district", "region"})
 # Kinds that say how or when, never what: their words are left out of the text matched against names.
 NOT_NAME_KINDS = frozenset({"near_me", "time", "follow_up", "more", "nearest", "ask", "off_topic", "negation",
@@ -82,7 +82,7 @@ def build_lexicon(catalog: Catalog) -> Lexicon:
                         ("thanks", kw.thanks), ("help", kw.help_words), ("filler", kw.filler_words),
                         ("near_me", kw.near_me_words), ("nearby", kw.near_me_words), ("time", kw.time_words),
                         ("follow_up", kw.follow_up_words), ("more", kw.more_words),
-                        ("nearest", kw.nearest_words), ("negation", kw.negation_words)):
+                        ("nearest", kw.nearest_words), ("negation", kw.negation_words), ("town", kw.town_words)):
         for word in words:
             lex.add(word, kind, kind)
     for fact, words in kw.ask_words.items():

@@ -14,6 +14,7 @@ INTENTS = ("find", "greeting", "help", "thanks", "out_of_scope")
 _LETTER = re.compile(r"[a-z\u0e01-\u0e2e]")
 _FUZZY_MIN_LEN = 4
 _FUZZY_MIN_SCORE = 86
+_INSIDE = {"ใน", "ภายใน", "inside"}
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,9 @@ def parse(text: str, lexicon: Lexicon) -> Query:
                             if i not in found.dropped and not (i in found.covered and _is_filler(tok, lexicon))))
     full = compact(" ".join(tok for i, (tok, _, _) in enumerate(spans) if i not in found.dropped))
     provinces = list(found.kinds.get("province", []))
-    districts = found.kinds.get("district", [])
+    districts = list(found.kinds.get("district", []))
+    if "town" in found.kinds:  # "ในตัวเมืองเชียงใหม่": the เมือง district of each province named
+        districts += [f"{p}/เมือง{p}" for p in provinces if f"{p}/เมือง{p}" not in districts]
     for district in districts:
         province = district.split("/", 1)[0]
         if province not in provinces:
@@ -167,6 +170,8 @@ def _match_phrases(norm: str, spans: list[tuple[str, int, int]], lexicon: Lexico
             i += 1
             continue
         for kind, value in meanings:
+            if kind == "type" and found.kinds.get("type") and i > 0 and compact(spans[i - 1][0]) in _INSIDE:
+                continue  # "ห้องสมุดในพิพิธภัณฑ์…": the second type says where the first one is
             if kind == "type" and negated:
                 found.add("exclude_type", value)
                 found.dropped.update(range(i, best_end + 1))
