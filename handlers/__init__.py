@@ -3,6 +3,6 @@
 HANDLERS is the ordered tuple answer() walks; button taps go through handlers.buttons.POSTBACKS.
 """
 
-from handlers import fallback, follow, location, postback, search, small_talk
+from handlers import facts, fallback, follow, followup, location, postback, search, small_talk
 
-HANDLERS = (follow, postback, location, small_talk, search, fallback)
+HANDLERS = (follow, postback, location, small_talk, followup, facts, search, fallback)

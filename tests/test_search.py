@@ -112,4 +112,4 @@ def test_audience_ranks_family_places_first(content: Content) -> None:
 
 def test_english_question_gets_english_words(content: Content) -> None:
     _, reply = ask(content, "museums in khon kaen")
-    assert reply.messages[0]["text"].startswith("Found")
+    assert reply.messages[0]["text"].startswith("Museum in Khon Kaen · ")  # what was understood, in English

@@ -97,8 +97,9 @@ def test_greeting_then_search_then_paging_with_the_more_button(chat: Chat) -> No
     assert any(a["type"] == "location" for a in quick_replies(hello))
 
     page1 = chat.say("พิพิธภัณฑ์")
-    found = re.match(r"พบ (\d+) แห่ง", texts(page1)[0])
+    found = re.match(r"พิพิธภัณฑ์ทั่วประเทศ · (\d+) แห่ง", texts(page1)[0])
     assert found, texts(page1)[0]
+    assert "บอกจังหวัด" in texts(page1)[0], "a bare type word lists everything and asks where"
     total = int(found[1])  # the true count, not a cap: every museum is counted
     assert total >= sum(1 for v in chat.current.catalog.venues.values() if v.type == "museum")
     first_ten = titles(page1)
@@ -204,10 +205,10 @@ def test_english_in_english_out_and_the_language_sticks(chat: Chat) -> None:
     hello = chat.say("hello")
     assert texts(hello)[0].startswith("Hello")
     found = chat.say("museums in Bangkok")
-    assert texts(found)[0].startswith("Found")
+    assert texts(found)[0].startswith("Museum in Bangkok · ")
     assert not THAI.search(texts(found)[0])
     assert all(not THAI.search(a["label"]) for a in quick_replies(found))
-    assert "มิวเซียมสยาม พิพิธภัณฑ์การเรียนรู้" in titles(found)  # venue names stay Thai
+    assert "Museum Siam (Discovery Museum)" in titles(found)  # English names in English replies
     near = chat.share_location(13.7563, 100.5018)
     assert texts(near)[0] == "The 10 nearest"
     assert not THAI.search(chat.say("asdfgh")[0]["text"])

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from bot.catalog.models import Catalog, TourRoute, Venue
 from bot.replies.codec import encode
-from bot.replies.facts import describe_hours, tel_uri, venue_map_uri, where_line
+from bot.replies.facts import day_line, describe_hours, display_name, tel_uri, venue_map_uri, where_line
 from bot.replies.phrases import PRECISION_TH, t
 from bot.search.thai import clip
 
@@ -30,16 +31,19 @@ def _button(label: str, action: dict[str, Any], style: str = "link") -> dict[str
             "action": {**action, "label": clip(label, BUTTON_LABEL_MAX)}}
 
 
-def venue_bubble(venue: Venue, lang: str, type_label: str, distance_km: float | None = None) -> dict[str, Any]:
-    """One venue as a bubble: type, Thai name, where, hours, and map/call/web/details buttons."""
+def venue_bubble(venue: Venue, lang: str, type_label: str, distance_km: float | None = None,
+                 province_en: str | None = None, day: date | None = None) -> dict[str, Any]:
+    """One venue as a bubble: type, name (English when asked in English), where, hours, and buttons."""
     colour = TYPE_COLOURS.get(venue.type, TYPE_COLOURS["other"])
     body: list[dict[str, Any]] = [
         _text(type_label, size="xs", color=colour, weight="bold"),
-        _text(venue.name_th, size="lg", weight="bold", maxLines=3, margin="sm"),
-        _text("📍 " + where_line(venue, lang), size="sm", color="#555555", margin="md"),
+        _text(display_name(venue, lang), size="lg", weight="bold", maxLines=3, margin="sm"),
+        _text("📍 " + where_line(venue, lang, province_en), size="sm", color="#555555", margin="md"),
     ]
     hours = describe_hours(venue, lang)
     body.append(_text("🕘 " + (hours or t(lang, "hours_unknown")), size="sm", color="#555555", margin="sm"))
+    if day is not None:
+        body.append(_text(day_line(venue, lang, day), size="sm", color="#555555", margin="sm"))
     if distance_km is not None:
         body.append(_text("🚶 " + t(lang, "distance", km=f"{distance_km:.1f}"), size="sm", color="#555555",
                           margin="sm"))
@@ -53,7 +57,8 @@ def venue_bubble(venue: Venue, lang: str, type_label: str, distance_km: float | 
     if venue.website:
         buttons.append(_button(t(lang, "btn_web"), {"type": "uri", "uri": venue.website}))
     buttons.append(_button(t(lang, "btn_detail"), {
-        "type": "postback", "data": encode("detail", item=venue.id), "displayText": clip(venue.name_th, 60)}))
+        "type": "postback", "data": encode("detail", item=venue.id),
+        "displayText": clip(display_name(venue, lang), 60)}))
     bubble: dict[str, Any] = {
         "type": "bubble", "size": "mega",
         "body": {"type": "box", "layout": "vertical", "spacing": "none", "contents": body},
@@ -88,8 +93,8 @@ def tour_bubble(tour: TourRoute, lang: str) -> dict[str, Any]:
     }
 
 
-def carousel(catalog: Catalog, ids: list[str], lang: str, distances: dict[str, float] | None = None
-             ) -> dict[str, Any]:
+def carousel(catalog: Catalog, ids: list[str], lang: str, distances: dict[str, float] | None = None,
+             day: date | None = None) -> dict[str, Any]:
     """A Flex carousel message for up to 12 venues/tours, with a readable altText."""
     labels = catalog.keywords.type_labels_en if lang == "en" else catalog.keywords.type_labels_th
     bubbles, names = [], []
@@ -97,10 +102,13 @@ def carousel(catalog: Catalog, ids: list[str], lang: str, distances: dict[str, f
         if item_id in catalog.venues:
             venue = catalog.venues[item_id]
             label = labels.get(venue.type, venue.type)
-            if venue.location_precision in PRECISION_TH and lang == "th" and distances is not None:
-                label = f"{label} · {t(lang, 'approx_location', level=PRECISION_TH[venue.location_precision])}"
-            bubbles.append(venue_bubble(venue, lang, label, (distances or {}).get(item_id)))
-            names.append(venue.name_th)
+            if venue.location_precision in PRECISION_TH and distances is not None:
+                level = PRECISION_TH[venue.location_precision] if lang == "th" else venue.location_precision
+                label = f"{label} · {t(lang, 'approx_location', level=level)}"
+            province = catalog.places.province(venue.province_th) if lang == "en" else None
+            bubbles.append(venue_bubble(venue, lang, label, (distances or {}).get(item_id),
+                                        province.name_en if province else None, day))
+            names.append(display_name(venue, lang))
         elif item_id in catalog.tours:
             bubbles.append(tour_bubble(catalog.tours[item_id], lang))
             names.append(catalog.tours[item_id].name_th)

@@ -213,8 +213,13 @@ class Index:
         if query and (query.topics or query.audience):
             narrowed = [e for e in pool if self._topic_fit(query, e) or self._audience_fit(query, e)]
             pool = narrowed or pool
+        if query:
+            text = query.full or query.core
+            prefer = tuple(p for when, p in self.lexicon.prefers if when in text)
+            pool = [e for e in pool if any(p in e.name_th for p in prefer)] or pool
         dist = {e.id: distance_km(point[0], point[1], e.lat, e.lon) for e in pool}  # type: ignore[arg-type]
-        pool.sort(key=lambda e: (dist[e.id], e.order))
+        # A venue placed only at a district or province centre never outranks an exact one at the same distance.
+        pool.sort(key=lambda e: (round(dist[e.id], 1), e.precision, e.order))
         chosen = pool[:limit]
         return SearchResult(tuple(e.id for e in chosen), "nearby", {e.id: dist[e.id] for e in chosen})
 

@@ -151,7 +151,7 @@ def _token_spans(norm: str, tokens: list[str]) -> list[tuple[str, int, int]]:
 
 def _match_phrases(norm: str, spans: list[tuple[str, int, int]], lexicon: Lexicon, found: _Found) -> None:
     """Greedy longest match of known phrases over runs of whole tokens."""
-    i, negated = 0, False
+    i, negated, previous = 0, False, -9  # previous: last token of the latest type/topic/tour phrase
     while i < len(spans):
         best_end, best = -1, None
         for j in range(i, len(spans)):
@@ -165,7 +165,7 @@ def _match_phrases(norm: str, spans: list[tuple[str, int, int]], lexicon: Lexico
             i += 1
             continue
         key = compact(norm[spans[i][1] : spans[best_end][2]])
-        meanings = _with_evidence(best, key, i, best_end, spans, lexicon)
+        meanings = _with_evidence(best, key, i, best_end, spans, lexicon, after_type=previous == i - 1)
         if not meanings:
             i += 1
             continue
@@ -182,12 +182,14 @@ def _match_phrases(norm: str, spans: list[tuple[str, int, int]], lexicon: Lexico
         if all(kind in NOT_NAME_KINDS for kind, _ in meanings):
             found.dropped.update(range(i, best_end + 1))
         negated = any(kind == "negation" for kind, _ in meanings) or (negated and _is_filler(key, lexicon))
+        if any(kind in {"type", "topic", "tour"} for kind, _ in meanings):
+            previous = best_end  # "ห้องสมุด ตาก", "tk park yala": a place right after a type is a place
         found.covered.update(range(i, best_end + 1))
         i = best_end + 1
 
 
 def _with_evidence(meanings: list[tuple[str, str]], key: str, start: int, end: int,
-                   spans: list[tuple[str, int, int]], lexicon: Lexicon) -> list[tuple[str, str]]:
+                   spans: list[tuple[str, int, int]], lexicon: Lexicon, after_type: bool) -> list[tuple[str, str]]:
     """Drop the place meaning of an everyday word (เลย, ชม, วันจันทร์) that has no evidence of being a place."""
     places = [m for m in meanings if m[0] in PLACE_KINDS]
     if not places:
@@ -198,7 +200,7 @@ def _with_evidence(meanings: list[tuple[str, str]], key: str, start: int, end: i
         return meanings
     alone = start == 0 and end == len(spans) - 1
     before = compact(spans[start - 1][0]) if start > 0 else ""
-    return meanings if alone or before in lexicon.evidence else others
+    return meanings if alone or before in lexicon.evidence or after_type else others
 
 
 def _match_abbreviations(norm: str, lexicon: Lexicon, found: _Found) -> set[str]:
