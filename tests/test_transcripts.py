@@ -216,7 +216,7 @@ def test_english_in_english_out_and_the_language_sticks(chat: Chat) -> None:
 
 @pytest.mark.parametrize(("text", "title"), [
     ("ทีเคพาร์คยะลา", "อุทยานการเรียนรู้ยะลา"),
-    ("tk park yala", "อุทยานการเรียนรู้ยะลา"),
+    ("tk park yala", "TK Park Yala (Yala Knowledge Park)"),  # English in, English name out
     ("ทีเคปาร์คยะลา", "อุทยานการเรียนรู้ยะลา"),
     ("มิวเซียมสะยาม", "มิวเซียมสยาม พิพิธภัณฑ์การเรียนรู้"),
 ])

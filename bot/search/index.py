@@ -105,7 +105,7 @@ class Index:
             return {}
         spaced_q = query.text
         full = query.full or q
-        long_q = len(q) >= 8 and q not in self.lexicon.phrases
+        long_q = len(q) >= 8 and bool(query.words) and q not in self.lexicon.phrases
         scores: dict[str, float] = {}
         for entry in self.entries:
             best = 0.0

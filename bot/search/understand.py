@@ -110,8 +110,10 @@ def parse(text: str, lexicon: Lexicon) -> Query:
 def _with_intent(query: Query, found: _Found, lexicon: Lexicon) -> Query:
     if query.off_topic:
         return replace(query, intent="out_of_scope")
-    if query.has_filters and not query.follow_up and _incidental_place(query, lexicon):
+    if query.has_filters and _incidental_place(query, lexicon):
         return replace(query, intent="out_of_scope")
+    if not query.has_filters and "_unplaced" in found.kinds and not query.asks:
+        return replace(query, intent="out_of_scope")  # "เลยไม่ไปละ", "ไปเลย": chat, not a place
     if query.has_filters or query.words:
         return query
     if query.asks or query.more or query.nearest or query.exclude_types or (query.follow_up and query.timed):
@@ -166,8 +168,11 @@ def _match_phrases(norm: str, spans: list[tuple[str, int, int]], lexicon: Lexico
             continue
         key = compact(norm[spans[i][1] : spans[best_end][2]])
         meanings = _with_evidence(best, key, i, best_end, spans, lexicon, after_type=previous == i - 1)
+        if len(meanings) < len(best):
+            found.add("_unplaced", key)  # an everyday word that could have been a place (เลย, ชม)
         if not meanings:
-            i += 1
+            found.covered.update(range(i, best_end + 1))
+            i = best_end + 1
             continue
         for kind, value in meanings:
             if kind == "type" and found.kinds.get("type") and i > 0 and compact(spans[i - 1][0]) in _INSIDE:
