@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -177,8 +178,9 @@ class Index:
             places = self._places(query)
             # ...but a name plus a place means that place's branch, never a namesake elsewhere.
             said = [compact(normalise(w)) for w in (*query.districts, *query.provinces)]
-            outside = [e for e in strong if not places or e.provinces & places  # unless the place is in the name
-                       or any(w and w in name for w in said for name in e.names)]
+            outside = [e for e in strong if (not places or e.provinces & places  # unless the place is in the name
+                                             or any(w and w in name for w in said for name in e.names))
+                       and not e.types & set(query.inside_types)]  # the museum a library is inside
             if not fitting and outside and max(scores[e.id] for e in outside) >= 92 \
                     and not any(scores.get(e.id, 0) >= NAME_STRONG for e in filtered):
                 fitting = [e for e in outside if scores[e.id] >= 92]
@@ -197,7 +199,16 @@ class Index:
             return SearchResult(self._ids(strong, query), "named")
         weak = sorted((e for e in self.entries if scores.get(e.id, 0) >= NAME_WEAK and len(query.core) >= 5),
                       key=lambda e: (-scores[e.id], e.order))[:3]
+        if not weak and query.words and len(query.core) >= 8:
+            weak = self._in_order(query.core)
         return SearchResult(tuple(e.id for e in weak), "named" if weak else "none")
+
+    def _in_order(self, core: str) -> list[Entry]:
+        """Names holding every letter of the query in order with small gaps ("บ้านจิมทอมสัน" in
+        "พิพิธภัณฑ์บ้านไทยจิมทอมป์สัน": a dropped word and a dropped mark); at most three, else none."""
+        pattern = re.compile(".{0,4}".join(re.escape(c) for c in core))
+        found = [e for e in self.entries if any(pattern.search(name) for name in e.names)]
+        return found if len(found) <= 3 else []
 
     @staticmethod
     def _ids(entries: list[Entry], query: Query) -> tuple[str, ...]:

@@ -44,6 +44,7 @@ class Query:
     exclude_types: tuple[str, ...] = ()  # "ที่ไม่ใช่พิพิธภัณฑ์"
     timed: bool = False  # a day or time word was typed ("วันจันทร์", "พรุ่งนี้", "now")
     full: str = ""  # the text without time, question and chat words, fillers kept (for whole-name matches)
+    inside_types: tuple[str, ...] = ()  # "ห้องสมุดในพิพิธภัณฑ์…": the type of the place it is inside
 
     @property
     def has_filters(self) -> bool:
@@ -102,7 +103,7 @@ def parse(text: str, lexicon: Lexicon) -> Query:
         near_me="near_me" in found.kinds, follow_up="follow_up" in found.kinds, more="more" in found.kinds,
         nearest="nearest" in found.kinds, asks=tuple(found.kinds.get("ask", [])),
         off_topic="off_topic" in found.kinds, exclude_types=tuple(found.kinds.get("exclude_type", [])),
-        timed="time" in found.kinds, full=full,
+        timed="time" in found.kinds, full=full, inside_types=tuple(found.kinds.get("inside_type", [])),
     )
     return _with_intent(query, found, lexicon)
 
@@ -176,7 +177,8 @@ def _match_phrases(norm: str, spans: list[tuple[str, int, int]], lexicon: Lexico
             continue
         for kind, value in meanings:
             if kind == "type" and found.kinds.get("type") and i > 0 and compact(spans[i - 1][0]) in _INSIDE:
-                continue  # "ห้องสมุดในพิพิธภัณฑ์…": the second type says where the first one is
+                found.add("inside_type", value)  # "ห้องสมุดในพิพิธภัณฑ์…": the second type says where the first is
+                continue
             if kind == "type" and negated:
                 found.add("exclude_type", value)
                 found.dropped.update(range(i, best_end + 1))
@@ -205,7 +207,15 @@ def _with_evidence(meanings: list[tuple[str, str]], key: str, start: int, end: i
         return meanings
     alone = start == 0 and end == len(spans) - 1
     before = compact(spans[start - 1][0]) if start > 0 else ""
-    return meanings if alone or before in lexicon.evidence or after_type else others
+    if alone or before in lexicon.evidence or after_type:
+        return meanings
+    # Typed as a word of its own ("หอคำ น่าน", "แพร่ มีที่ไหนบ้าง"), not inside a phrase ("ตากผ้า", "ไปเลย"):
+    # a province or district. Regions are left out: "ใต้ สะพาน" is "under the bridge".
+    spaced = (start > 0 and spans[start - 1][2] < spans[start][1]) or \
+        (end + 1 < len(spans) and spans[end][2] < spans[end + 1][1])
+    if spaced:
+        return [m for m in meanings if m[0] != "region"]
+    return others
 
 
 def _match_abbreviations(norm: str, lexicon: Lexicon, found: _Found) -> set[str]:
