@@ -10,8 +10,9 @@ from bot.replies.facts import fact_answer, hours_answer
 from bot.replies.phrases import t
 from bot.replies.texts import example_items, text_message, with_quick_replies
 from bot.turn import Reply, Turn
-from handlers import context, search
+from handlers.context import read
 from handlers.results import new_list
+from handlers.search import handle as search_handle
 
 NAMED_ALTERNATIVES = 2
 
@@ -33,12 +34,12 @@ def handle(turn: Turn) -> Reply:
         if result.mode == "named" and result.ids and result.ids[0] in content.catalog.venues:
             ids = list(result.ids[: 1 + NAMED_ALTERNATIVES])
         elif query.has_filters:
-            return search.handle(turn)  # "พิพิธภัณฑ์ในกรุงเทพ เปิดวันจันทร์ไหม": a search on a day
+            return search_handle(turn)  # "พิพิธภัณฑ์ในกรุงเทพ เปิดวันจันทร์ไหม": a search on a day
     if not ids and turn.session.focus in content.catalog.venues and not query.has_filters:
-        ids = [turn.session.focus]  # type: ignore[list-item]
+        ids = [turn.session.focus]
     if not ids:
         if query.has_filters:
-            return search.handle(turn)
+            return search_handle(turn)
         messages = with_quick_replies([text_message(t(lang, "which_venue"))], example_items(lang))
         return Reply(messages, replace(turn.session, lang=lang))
     venue = content.catalog.venues[ids[0]]
@@ -49,7 +50,7 @@ def answer_text(turn: Turn, venue: Venue) -> str:
     """The direct sentence(s) for every fact asked, in the order asked."""
     query = turn.query
     assert query is not None
-    ctx = context.read(turn)
+    ctx = read(turn)
     province = turn.content.catalog.places.province(venue.province_th)
     lines: list[Any] = []
     for fact in dict.fromkeys(query.asks):

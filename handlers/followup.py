@@ -9,7 +9,8 @@ from bot.replies.texts import example_items, share_location, text_message, with_
 from bot.search.geo import distance_km
 from bot.session import State
 from bot.turn import Reply, Turn
-from handlers import context, nearby
+from handlers.context import read
+from handlers.nearby import Origin, place_point
 from handlers.results import new_list, page
 
 
@@ -44,10 +45,10 @@ def _nearest(turn: Turn) -> Reply:
         return Reply(with_quick_replies([text_message(t(lang, "nothing_to_sort"))], example_items(lang)),
                      replace(session, lang=lang))
     shared = session.location(turn.now)
-    origin = nearby.Origin(shared, t(lang, "origin_you")) if shared else None
+    origin = Origin(shared, t(lang, "origin_you")) if shared else None
     if origin is None:
-        ctx = context.read(turn)
-        origin = nearby.place_point(content, replace(ctx.query, provinces=tuple(session.last_places),
+        ctx = read(turn)
+        origin = place_point(content, replace(ctx.query, provinces=tuple(session.last_places),
                                                      districts=tuple(d.split("/", 1)[1]
                                                                      for d in session.last_districts)), lang)
     if origin is None or origin.point is None:

@@ -9,7 +9,7 @@ from bot.replies.texts import ask, example_items, text_message, with_quick_repli
 from bot.search.understand import Query
 from bot.session import State
 from bot.turn import Reply, Turn
-from handlers import context
+from handlers.context import Context, describe
 from handlers.nearby import in_thailand
 from handlers.results import new_list
 
@@ -36,7 +36,7 @@ def handle(turn: Turn) -> Reply:
     extra = []
     if waiting and result.ids:
         query = Query(text="", intent="find", lang=lang, venue_types=types, topics=tuple(session.last_topics))
-        what = context.describe(turn.content, context.Context(query, None, False, ()), lang)
+        what = describe(turn.content, Context(query, None, False, ()), lang)
         heading = t(lang, "location_kept", what=what)
         # The type came from the earlier question, not this tap: offer to drop it (near me, any type).
         label = t(lang, "drop", what=what)

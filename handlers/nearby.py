@@ -45,7 +45,7 @@ def place_point(content: Content, query: Query, lang: str) -> Origin | None:
     return None
 
 
-def origin(turn: Turn, query: Query, typed: Query) -> Origin | None:
+def origin_of(turn: Turn, query: Query, typed: Query) -> Origin | None:
     """Where to measure "nearby" from for this query, or None when the question is not about nearness.
 
     `typed` is what the citizen wrote in this message; `query` may carry remembered facets as well.

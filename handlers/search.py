@@ -15,8 +15,10 @@ from bot.search.index import SearchResult
 from bot.search.thai import compact
 from bot.session import State
 from bot.turn import Reply, Turn
-from handlers import context, nearby
 from handlers.alternatives import place_name, suggestions, type_word
+from handlers.context import Context, describe, drop_items, read
+from handlers.context import remember as facets_of
+from handlers.nearby import Origin, origin_of
 from handlers.results import count_heading, new_list
 
 NAMED_ALTERNATIVES = 2  # a named venue is shown with at most two close alternatives
@@ -31,11 +33,11 @@ def handle(turn: Turn) -> Reply:
     """Search, then show a carousel, or say nothing matched and offer alternatives."""
     typed = turn.query
     assert typed is not None
-    ctx = context.read(turn)
+    ctx = read(turn)
     query, content, lang = ctx.query, turn.content, turn.lang
     index = content.index
-    remember: dict[str, Any] = {**context.remember(ctx), "focus": None, "origin": None}
-    origin = nearby.origin(turn, query, typed)
+    remember: dict[str, Any] = {**facets_of(ctx), "focus": None, "origin": None}
+    origin = origin_of(turn, query, typed)
     if origin is not None and origin.missing:
         return need_location(turn, ctx, remember)
     if origin is None and typed.nearby:
@@ -43,16 +45,16 @@ def handle(turn: Turn) -> Reply:
     shared = turn.session.location(turn.now)
     bare = not (query.provinces or query.regions or query.districts or query.words) and query.has_filters
     if origin is None and bare and shared and not query.wants_tour:
-        origin = nearby.Origin(shared, t(lang, "origin_you"))  # "ห้องสมุด" right after sharing a location
+        origin = Origin(shared, t(lang, "origin_you"))  # "ห้องสมุด" right after sharing a location
     if origin is not None and origin.point is not None:
         result = index.find(replace(query, nearby=True), anchor=origin.point)
     else:
         result = index.find(replace(query, nearby=False))
-    drops = context.drop_items(content, ctx, lang)
+    drops = drop_items(content, ctx, lang)
     alternatives = drops + suggestions(content, query, lang, len(result.ids))
     if not result.ids:
         return _nothing(turn, ctx, remember, alternatives)
-    what = context.describe(content, ctx, lang)
+    what = describe(content, ctx, lang)
     if result.mode == "nearby" and origin is not None:
         remember["origin"] = origin.label
         heading = t(lang, "heading_near", what=what or t(lang, "what_all"), origin=origin.label)
@@ -69,10 +71,10 @@ def handle(turn: Turn) -> Reply:
     return new_list(turn, ids, extra_items=alternatives, heading=heading, **remember)
 
 
-def need_location(turn: Turn, ctx: context.Context, remember: dict[str, Any]) -> Reply:
+def need_location(turn: Turn, ctx: Context, remember: dict[str, Any]) -> Reply:
     """Ask for the citizen's location, keeping the search so the shared point answers it."""
     lang = turn.lang
-    what = context.describe(turn.content, ctx, lang)
+    what = describe(turn.content, ctx, lang)
     text = t(lang, "need_location_for", what=what) if what else t(lang, "need_location")
     session = replace(turn.session, lang=lang, state=State.AWAITING_LOCATION, **remember)
     return Reply(with_quick_replies([text_message(text)], [share_location(lang)]), session)
@@ -103,7 +105,7 @@ def _by_day(turn: Turn, ids: tuple[str, ...], day: date | None) -> list[str]:
     return sorted(ids, key=rank)
 
 
-def _not_listed(turn: Turn, ctx: context.Context, result: SearchResult) -> str | None:
+def _not_listed(turn: Turn, ctx: Context, result: SearchResult) -> str | None:
     """"พิพิธภัณฑ์ศิริราช": a type word then a name we do not list — say so above the nearest real matches."""
     query = ctx.query
     if not (query.venue_types and query.words) or query.provinces or query.regions or result.mode != "filtered":
@@ -119,7 +121,7 @@ def _not_listed(turn: Turn, ctx: context.Context, result: SearchResult) -> str |
     return t(turn.lang, "not_listed", what=what)
 
 
-def _nothing(turn: Turn, ctx: context.Context, remember: dict[str, Any], alternatives: list[dict[str, Any]]
+def _nothing(turn: Turn, ctx: Context, remember: dict[str, Any], alternatives: list[dict[str, Any]]
              ) -> Reply:
     query, lang = ctx.query, turn.lang
     if not query.has_filters:
@@ -132,7 +134,7 @@ def _nothing(turn: Turn, ctx: context.Context, remember: dict[str, Any], alterna
                  [LogUnanswered(query.text)])
 
 
-def _what(turn: Turn, ctx: context.Context) -> str:
+def _what(turn: Turn, ctx: Context) -> str:
     query, content, lang = ctx.query, turn.content, turn.lang
     parts = []
     if query.venue_types:

@@ -76,7 +76,8 @@ class Index:
             spaced = tuple(dict.fromkeys(normalise(n, fix) for n in raw))
             names = tuple(dict.fromkeys(compact(n) for n in spaced))
             name_c = compact(normalise(venue.name_th, fix))
-            types = {venue.type} | {t for t, words in implies.items() if _implies(name_c, words, implies.get(venue.type, []))}
+            own = implies.get(venue.type, [])
+            types = {venue.type} | {t for t, words in implies.items() if _implies(name_c, words, own)}
             types |= {t for t, others in also.items() if venue.type in others}
             text = compact(normalise(" ".join([venue.name_th, *venue.topics, *venue.aliases]), fix))
             where = compact(normalise(" ".join(filter(None, [venue.address_th, venue.district_th])), fix))
