@@ -80,11 +80,15 @@ def read(turn: Turn) -> Context:
     return Context(query, day, now_asked, tuple(remembered))
 
 
+_NOW_WORDS = ("ตอนนี้", "เดี๋ยวนี้", "now", "เปิดอยู่", "ยังเปิด")
+
+
 def _day(turn: Turn, query: Query) -> tuple[date | None, bool]:
+    text = turn.input.text.lower()
+    now_asked = any(w in text for w in _NOW_WORDS)
     if not query.timed:
-        return None, False
-    found, _ = find_dates(turn.input.text.lower(), turn.now)
-    now_asked = any(w in turn.input.text.lower() for w in ("ตอนนี้", "เดี๋ยวนี้", "now", "เปิดอยู่"))
+        return None, now_asked
+    found, _ = find_dates(text, turn.now)
     return (found.start if found else None), now_asked
 
 
@@ -144,8 +148,10 @@ def drop_items(content: Content, context: Context, lang: str) -> list[dict[str, 
         kept = replace(kept, venue_types=(), topics=()) if group == "what" else kept
         day = None if group == "when" else context.day
         text = describe(content, Context(kept, day, False, ()), lang)
+        what = type_word(content, query.venue_types[0], lang) if query.venue_types else \
+            (query.topics[0] if query.topics else t(lang, "drop_type"))
         label = {"where": place_label(content, query, lang) or t(lang, "drop_place"),
-                 "what": t(lang, "drop_type"), "when": t(lang, "drop_day")}[group]
+                 "what": what, "when": t(lang, "drop_day")}[group]
         if text:
             items.append(ask(text.replace(" · ", " "), t(lang, "drop", what=label)))
     return items

@@ -62,12 +62,12 @@ def origin_of(turn: Turn, query: Query, typed: Query) -> Origin | None:
         return named
     if shared:
         return Origin(shared, t(lang, "origin_you"))
+    if typed.words:
+        return None  # "ใกล้สะพานข้ามแม่น้ำแคว": a landmark, found through the address
     if not (query.provinces or query.districts) and session.last_places:
         districts = tuple(d.split("/", 1)[1] for d in session.last_districts)
         query = replace(query, provinces=tuple(session.last_places), districts=districts)
     remembered = place_point(turn.content, query, lang)
     if remembered:  # "พิพิธภัณฑ์ใกล้เคียง" after a question about a province: from its centre, and said so
         return remembered
-    if typed.words:
-        return None  # "ใกล้สะพานข้ามแม่น้ำแคว": a landmark, found through the address
     return Origin(missing=True)

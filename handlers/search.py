@@ -10,6 +10,7 @@ from bot.catalog.models import Venue
 from bot.effects import LogUnanswered
 from bot.replies.facts import display_name, open_on
 from bot.replies.phrases import t
+from bot.replies.talk_phrases import DAY_FULL
 from bot.replies.texts import example_items, share_location, text_message, with_quick_replies
 from bot.search.index import SearchResult
 from bot.search.thai import compact
@@ -46,7 +47,10 @@ def handle(turn: Turn) -> Reply:
     bare = not (query.provinces or query.regions or query.districts or query.words) and query.has_filters
     if origin is None and bare and shared and not query.wants_tour:
         origin = Origin(shared, t(lang, "origin_you"))  # "ห้องสมุด" right after sharing a location
-    if origin is not None and origin.point is not None:
+    if origin is not None and origin.point is not None and not query.words:
+        # "museum near Chiang Mai": by distance, never a name read out of the type and place words
+        result = index.nearest(origin.point, query.venue_types, query=query)
+    elif origin is not None and origin.point is not None:
         result = index.find(replace(query, nearby=True), anchor=origin.point)
     else:
         result = index.find(replace(query, nearby=False))
@@ -57,7 +61,9 @@ def handle(turn: Turn) -> Reply:
     what = describe(content, ctx, lang)
     if result.mode == "nearby" and origin is not None:
         remember["origin"] = origin.label
-        heading = t(lang, "heading_near", what=what or t(lang, "what_all"), origin=origin.label)
+        unplaced = Context(replace(query, provinces=(), regions=(), districts=()), ctx.day, False, ())
+        heading = t(lang, "heading_near", what=describe(content, unplaced, lang) or t(lang, "what_all"),
+                    origin=origin.label)
         return new_list(turn, _by_day(turn, result.ids, ctx.day), distances=result.distances,
                         extra_items=alternatives, heading=heading, **remember)
     if result.mode == "named":
@@ -67,7 +73,7 @@ def handle(turn: Turn) -> Reply:
     if unlisted:
         return new_list(turn, ids, extra_items=alternatives, heading=unlisted, **remember)
     everywhere = bare and not query.audience and not ctx.day
-    heading = count_heading(turn, what, len(ids), everywhere=everywhere and bool(what))
+    heading = count_heading(turn, what, len(ids), everywhere=everywhere and bool(what)) + _day_counts(turn, ids, ctx)
     return new_list(turn, ids, extra_items=alternatives, heading=heading, **remember)
 
 
@@ -83,7 +89,7 @@ def need_location(turn: Turn, ctx: Context, remember: dict[str, Any]) -> Reply:
 def _named(turn: Turn, result: SearchResult, alternatives: list[dict[str, Any]], remember: dict[str, Any]) -> Reply:
     """A named venue first, alone or with at most two close alternatives — not its whole type."""
     lang = turn.lang
-    ids = list(result.ids[: 1 + NAMED_ALTERNATIVES])
+    ids = [result.ids[0]] + turn.content.index.close_names(turn.query, result.ids[1 : 1 + NAMED_ALTERNATIVES])
     first = turn.content.catalog.item(ids[0])
     name = display_name(first, lang) if isinstance(first, Venue) else (first.name_th if first else "")
     heading = t(lang, "heading_named_alts", name=name, count=len(ids) - 1) if len(ids) > 1 else \
@@ -103,6 +109,17 @@ def _by_day(turn: Turn, ids: tuple[str, ...], day: date | None) -> list[str]:
         state = open_on(venue, day) if venue else None
         return 0 if state else (1 if state is None else 2)
     return sorted(ids, key=rank)
+
+
+def _day_counts(turn: Turn, ids: list[str], ctx: Context) -> str:
+    """How many are open on the day asked, have no hours, or are closed (the order they are listed in)."""
+    if ctx.day is None:
+        return ""
+    venues = turn.content.catalog.venues
+    states = [open_on(venues[i], ctx.day) for i in ids if i in venues]
+    key = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[ctx.day.weekday()]
+    return t(turn.lang, "day_counts", day=DAY_FULL[turn.lang][key], open=states.count(True),
+             unknown=states.count(None), closed=states.count(False))
 
 
 def _not_listed(turn: Turn, ctx: Context, result: SearchResult) -> str | None:

@@ -40,7 +40,10 @@ def _week(venue: Venue, lang: str) -> str:
 
 
 def _note(venue: Venue, lang: str) -> str:
-    parts = [venue.hours_note_th] if venue.hours_note_th and lang == "th" else []
+    # A note that only repeats the closed day ("ปิดวันจันทร์") adds nothing to the sentence.
+    repeats = venue.hours_note_th is not None and venue.hours_note_th.startswith("ปิดวัน") \
+        and len(venue.hours_note_th) <= 16
+    parts = [venue.hours_note_th] if venue.hours_note_th and lang == "th" and not repeats else []
     if venue.closed_on_public_holidays:
         parts.append(t(lang, "closed_holidays"))
     return (" (" + " · ".join(parts) + ")") if parts else ""

@@ -137,6 +137,14 @@ class Index:
                 scores[entry.id] = best
         return scores
 
+    def close_names(self, query: Query | None, ids: tuple[str, ...]) -> list[str]:
+        """Those of `ids` whose names are close to the query too (the alternatives shown beside a named venue)."""
+        if query is None or not query.core:
+            return []
+        q = query.core
+        return [i for i in ids if i in self.by_id and max(
+            (fuzz.ratio(q, n, processor=None) for n in self.by_id[i].names if n), default=0) >= NAME_WEAK]
+
     def word_scores(self, query: Query) -> dict[str, float]:
         """How well the leftover words (not places, types or fillers) fit each entry's names (0–100)."""
         words = [compact(w) for w in query.words if len(w) >= 2]

@@ -82,11 +82,20 @@ def graphemes(text: str) -> int:
 
 
 def clip(text: str, limit: int) -> str:
-    """Cut text to at most `limit` grapheme clusters, ending with … when cut."""
+    """Cut text to at most `limit` grapheme clusters at a word boundary (Thai words by newmm), ending with …."""
     clusters = regex.findall(r"\X", text)
     if len(clusters) <= limit:
         return text
-    return "".join(clusters[: limit - 1]).rstrip() + "…"
+    room = limit - 1
+    cut, used = "", 0
+    for word in word_tokenize(text, engine="newmm", keep_whitespace=True):
+        size = graphemes(word)
+        if used + size > room:
+            break
+        cut, used = cut + word, used + size
+    if len(cut.strip()) < room // 2:  # one very long word: cut inside it rather than show almost nothing
+        cut = "".join(clusters[:room])
+    return cut.rstrip() + "…"
 
 
 @lru_cache(maxsize=1)
