@@ -201,6 +201,13 @@ def _with_evidence(meanings: list[tuple[str, str]], key: str, start: int, end: i
     places = [m for m in meanings if m[0] in PLACE_KINDS]
     if not places:
         return meanings
+    if end + 1 < len(spans) and spans[end][2] == spans[end + 1][1] and any(k == "district" for k, _ in places) \
+            and len(key + spans[end + 1][0]) >= 6 and key + compact(spans[end + 1][0]) in lexicon.name_text:
+        # A district that starts a longer word of one of our names ("พนม" in "พนมรุ้ง") is that name.
+        meanings = [m for m in meanings if m[0] != "district"]
+        places = [m for m in meanings if m[0] in PLACE_KINDS]
+        if not places:
+            return meanings
     others = [m for m in meanings if m[0] not in PLACE_KINDS]
     ambiguous = key in lexicon.needs_evidence or any(kind in {"time", "filler"} for kind, _ in others)
     if not ambiguous:
