@@ -89,7 +89,7 @@ def need_location(turn: Turn, ctx: Context, remember: dict[str, Any]) -> Reply:
 def _named(turn: Turn, result: SearchResult, alternatives: list[dict[str, Any]], remember: dict[str, Any]) -> Reply:
     """A named venue first, alone or with at most two close alternatives — not its whole type."""
     lang = turn.lang
-    ids = [result.ids[0]] + turn.content.index.close_names(turn.query, result.ids[1 : 1 + NAMED_ALTERNATIVES])
+    ids = [result.ids[0], *turn.content.index.close_names(turn.query, result.ids[1 : 1 + NAMED_ALTERNATIVES])]
     first = turn.content.catalog.item(ids[0])
     name = display_name(first, lang) if isinstance(first, Venue) else (first.name_th if first else "")
     heading = t(lang, "heading_named_alts", name=name, count=len(ids) - 1) if len(ids) > 1 else \
