@@ -11,10 +11,12 @@ from math import asin, cos, radians, sin, sqrt
 from typing import Any
 
 import pytest
+from pythainlp.tokenize import word_tokenize
 
 from bot.catalog.hours import expand_days
 from bot.content import Content
 from bot.conversation import answer
+from bot.search.thai import clip, graphemes
 from bot.session import Session
 from bot.turn import UserInput
 from tests.line_checker import assert_valid
@@ -327,3 +329,29 @@ def test_approximate_venues_never_outrank_exact_ones_at_the_same_distance(conten
     result = content.index.nearest((13.7563, 100.5018))
     ranks = [(round(result.distances[i], 1), content.index.by_id[i].precision) for i in result.ids]  # type: ignore
     assert ranks == sorted(ranks)
+
+
+# ---- labels -------------------------------------------------------------------------------------------------
+
+def test_every_echoed_button_label_is_understood(chat: Chat) -> None:
+    reply = chat.say("ห้องสมุด")
+    taps = [i["action"] for i in reply[-1]["quickReply"]["items"] if i["action"]["type"] == "postback"]
+    assert taps
+    for action in taps:  # what LINE shows as the citizen's message after the tap, typed back as text
+        again = Chat(chat.content)
+        again.say("ห้องสมุด")
+        answered = again.say(action["displayText"])
+        assert "ขออภัย" not in text_of(answered), action["displayText"]
+
+
+@pytest.mark.parametrize("text", ["ศูนย์วิทยาศาสตร์ในเชียงใหม่", "พิพิธภัณฑ์ ภาคตะวันออกเฉียงเหนือ",
+                                  "library in Chiang Mai", "ห้องสมุดประชาชนจังหวัดนครศรีธรรมราช"])
+def test_quick_reply_labels_are_cut_at_word_boundaries(text: str) -> None:
+    cut = clip(text, 20)
+    assert cut.endswith("…") and graphemes(cut) <= 20
+    kept = cut[:-1].rstrip()
+    boundaries, pos = {0}, 0
+    for word in word_tokenize(text, engine="newmm", keep_whitespace=True):
+        pos += len(word)
+        boundaries.add(pos)
+    assert len(kept) in boundaries or text[len(kept)] == " ", f"{cut!r} cuts a word"
