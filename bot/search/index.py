@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -48,6 +47,27 @@ class SearchResult:
     ids: tuple[str, ...]
     mode: str
     distances: dict[str, float] | None = None
+
+
+_IN_ORDER_MAX = 30  # longer text is a sentence, not a name
+_GAP = 4  # letters that may be missing between two typed ones
+
+
+def _letters_in_order(core: str, name: str) -> bool:
+    """Every letter of `core` appears in `name` in order, each within _GAP letters of the previous (greedy)."""
+    start = name.find(core[:2])
+    while start >= 0:
+        pos, ok = start + 1, True
+        for letter in core[2:]:
+            nxt = name.find(letter, pos + 1, pos + 2 + _GAP)
+            if nxt < 0:
+                ok = False
+                break
+            pos = nxt
+        if ok:
+            return True
+        start = name.find(core[:2], start + 1)
+    return False
 
 
 def _implies(name: str, words: list[str], own: list[str]) -> bool:
@@ -122,7 +142,7 @@ class Index:
                     score = max(score, 90 + 10 * len(name) / len(q))
                 elif len(name) >= 8 and full != q and name in full and name not in entry.generic:
                     score = max(score, 90 + 10 * len(name) / len(full))  # fillers kept: "…จังหวัดพะเยา"
-                elif long_q and len(name) > len(q) and name[:2] != q[:2]:
+                elif long_q and len(name) > len(q) and name[:2] != q[:2] and q[:3] in name:
                     # A distinctive name inside a longer official one ("บ้านจิมทอมสัน" in "พิพิธภัณฑ์บ้านจิม…").
                     partial = fuzz.partial_ratio(q, name, processor=None)
                     if partial >= 90:
@@ -215,8 +235,9 @@ class Index:
     def _in_order(self, core: str) -> list[Entry]:
         """Names holding every letter of the query in order with small gaps ("บ้านจิมทอมสัน" in
         "พิพิธภัณฑ์บ้านไทยจิมทอมป์สัน": a dropped word and a dropped mark); at most three, else none."""
-        pattern = re.compile(".{0,4}".join(re.escape(c) for c in core))
-        found = [e for e in self.entries if any(pattern.search(name) for name in e.names)]
+        if len(core) > _IN_ORDER_MAX:
+            return []
+        found = [e for e in self.entries if any(_letters_in_order(core, name) for name in e.names)]
         return found if len(found) <= 3 else []
 
     @staticmethod

@@ -88,7 +88,7 @@ def clip(text: str, limit: int) -> str:
         return text
     room = limit - 1
     cut, used = "", 0
-    for word in word_tokenize(text, engine="newmm", keep_whitespace=True):
+    for word in word_tokenize(text, custom_dict=_base_trie(), engine="newmm", keep_whitespace=True):
         size = graphemes(word)
         if used + size > room:
             break
