@@ -213,6 +213,16 @@ def test_the_provincial_library_of_a_province(chat: Chat, text: str, province: s
     assert first.province_th == province and "จังหวัด" in first.name_th and first.type == "library"
 
 
+@pytest.mark.parametrize(("text", "branch"), [
+    ("หอสมุดแห่งชาติ จันทบุรี", "lib-nl-chanthaburi"), ("หอสมุดแห่งชาติโคราช", "lib-nl-korat"),
+    ("หอสมุดแห่งชาติหาดใหญ่ ในสวนสาธารณะ", "lib-nl-songkhla-hatyai"),
+    ("ศูนย์วิทยาศาสตร์เพื่อการศึกษา ปากน้ำโพ", "sce-nakhonsawan"),
+])
+def test_a_shared_name_plus_a_place_finds_that_branch(chat: Chat, text: str, branch: str) -> None:
+    chat.say(text)
+    assert chat.shown()[0] == branch
+
+
 # ---- at least 15 time questions at a fixed now ------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "expected"), [
