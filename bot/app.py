@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from flask import Flask
 
+from bot import session
 from bot.config import Settings, settings_from
 from bot.line.gateway import LineGateway
 from bot.line.worker import Dispatcher
@@ -44,6 +45,7 @@ class Services:
 def create_app(config: Mapping[str, str] | None = None, *, watch: bool = True) -> Flask:
     """Build the app from the environment (overridden by `config`); loads content before returning."""
     settings = settings_from(config)
+    session.configure(location_valid_s=settings.location_valid_s)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app = Flask(__name__, instance_path=str(settings.instance_path))
     app.config.update(SECRET_KEY=settings.secret_key, SESSION_COOKIE_HTTPONLY=True, MAX_CONTENT_LENGTH=2 * 1024 * 1024,

@@ -25,6 +25,7 @@ VARIABLES = (
     "ADMIN_TOKEN",
     "SECRET_KEY",
     "SESSION_TTL_S",
+    "LOCATION_VALID_S",
     "PORT",
     "INSTANCE_PATH",
     "CONTENT_POLL_S",
@@ -95,6 +96,7 @@ class Settings:
     admin_token: str | None
     secret_key: str
     session_ttl_s: int
+    location_valid_s: int
     port: int
     instance_path: Path
     content_poll_s: float
@@ -119,6 +121,7 @@ class Settings:
         if redis_url is not None and urlparse(redis_url).scheme not in {"redis", "rediss", "unix"}:
             problems.append(f"REDIS_URL: must start with redis://, rediss:// or unix://: {redis_url!r}")
         ttl = _positive_int(env, "SESSION_TTL_S", 1800, problems)
+        location_valid = _positive_int(env, "LOCATION_VALID_S", 1800, problems)
         port = _positive_int(env, "PORT", 8000, problems)
         if port > 65535:
             problems.append(f"PORT: must be 1–65535, got {port}")
@@ -151,6 +154,7 @@ class Settings:
             admin_token=env.get("ADMIN_TOKEN"),
             secret_key=env.get("SECRET_KEY") or _instance_secret(instance_path),
             session_ttl_s=ttl,
+            location_valid_s=location_valid,
             port=port,
             instance_path=instance_path,
             content_poll_s=poll,

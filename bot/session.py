@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import asdict, dataclass, field
+from datetime import datetime, timedelta
 from typing import Any
 
 PAGE_SIZE = 10  # bubbles per carousel page (LINE allows 12; 10 leaves room to read on a phone)
-MAX_RESULTS = 60  # ids remembered for paging; more than anyone scrolls through
+MAX_RESULTS = 1000  # ids remembered for paging: above the catalogue size, so every match can be paged to
 
 
 class State:
@@ -16,8 +17,19 @@ class State:
 
     IDLE = "idle"  # nothing open: the next message is a new question
     BROWSING = "browsing"  # a result list is open: "more" pages through it
+    AWAITING_LOCATION = "awaiting_location"  # the bot asked for a location for the current search
 
-    ALL = (IDLE, BROWSING)
+    ALL = (IDLE, BROWSING, AWAITING_LOCATION)
+
+
+# How long a shared location counts as "where the citizen is" (set from LOCATION_VALID_S by create_app).
+LOCATION_VALID = timedelta(seconds=1800)
+
+
+def configure(location_valid_s: int) -> None:
+    """Set how long a shared location stays valid (from settings, once at startup)."""
+    global LOCATION_VALID
+    LOCATION_VALID = timedelta(seconds=location_valid_s)
 
 
 @dataclass
@@ -30,9 +42,31 @@ class Session:
     results: list[str] = field(default_factory=list)
     shown: int = 0
     distances: dict[str, float] = field(default_factory=dict)
-    anchor: list[float] | None = None
+    anchor: list[float] | None = None  # the location the citizen shared (never a province centre)
+    anchor_at: str | None = None  # when it was shared (ISO, UTC)
     last_types: list[str] = field(default_factory=list)
     last_places: list[str] = field(default_factory=list)
+    last_topics: list[str] = field(default_factory=list)
+    last_regions: list[str] = field(default_factory=list)
+    last_districts: list[str] = field(default_factory=list)
+    last_audience: list[str] = field(default_factory=list)
+    last_day: str | None = None  # ISO date the current search is about
+    focus: str | None = None  # the venue the conversation is about (first of the last list)
+    origin: str | None = None  # where distances of the current list are measured from (a label)
+
+    def location(self, now: datetime) -> tuple[float, float] | None:
+        """The shared location while it is still valid (LOCATION_VALID after it was shared), else None."""
+        if self.anchor is None or self.anchor_at is None:
+            return None
+        try:
+            shared = datetime.fromisoformat(self.anchor_at)
+        except ValueError:
+            return None
+        if shared.tzinfo is None or now.tzinfo is None:
+            shared, now = shared.replace(tzinfo=None), now.replace(tzinfo=None)
+        if now - shared > LOCATION_VALID:
+            return None
+        return (self.anchor[0], self.anchor[1])
 
     def to_json(self) -> str:
         """Serialise for Redis."""
@@ -66,8 +100,12 @@ def _check(session: Session) -> None:
     if session.anchor is not None and (not isinstance(session.anchor, list) or len(session.anchor) != 2
                                        or not all(_is_number(x) for x in session.anchor)):
         raise ValueError("bad anchor")
-    if not _is_str_list(session.last_types) or not _is_str_list(session.last_places):
+    if not all(_is_str_list(x) for x in (session.last_types, session.last_places, session.last_topics,
+                                           session.last_regions, session.last_districts, session.last_audience)):
         raise ValueError("bad remembered filters")
+    if not all(x is None or isinstance(x, str) for x in (session.anchor_at, session.last_day, session.focus,
+                                                         session.origin)):
+        raise ValueError("bad remembered values")
 
 
 def _is_int(value: object) -> bool:

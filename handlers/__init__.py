@@ -5,9 +5,11 @@ HANDLERS is the ordered tuple answer() walks; button taps go through handlers.bu
 
 from handlers import (
     events,
+    facts,
     fallback,
     follow,
     follows,
+    followup,
     location,
     postback,
     search,
@@ -17,5 +19,5 @@ from handlers import (
     tour_typed,
 )
 
-HANDLERS = (follow, postback, tour_typed, tour_rating, tour_checkin, location, small_talk, follows, events, search,
-            fallback)
+HANDLERS = (follow, postback, tour_typed, tour_rating, tour_checkin, location, small_talk, follows, events, followup,
+            facts, search, fallback)

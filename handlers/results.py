@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from bot.replies.codec import Postback, encode
@@ -18,11 +19,20 @@ def new_list(turn: Turn, ids: tuple[str, ...] | list[str], distances: dict[str, 
              ) -> Reply:
     """Start a new result list (a new sequence number) and show its first page."""
     lang = turn.lang
-    kept = list(ids)[:MAX_RESULTS]
+    kept = list(dict.fromkeys(ids))[:MAX_RESULTS]
     session = replace(turn.session, seq=turn.session.seq + 1, lang=lang, results=kept, shown=0,
                       state=State.BROWSING, **remember,
                       distances={k: round(v, 2) for k, v in (distances or {}).items() if k in kept})
     return page(turn, session, extra_items or [], heading)
+
+
+def count_heading(turn: Turn, what: str, total: int, everywhere: bool = False) -> str:
+    """"พิพิธภัณฑ์ในขอนแก่น · 3 แห่ง", with the paging hint when there is more than one page."""
+    lang = turn.lang
+    more = t(lang, "found_more", shown=PAGE_SIZE) if total > PAGE_SIZE else ""
+    if not what:
+        return t(lang, "found", count=total, more=more)
+    return t(lang, "heading_everywhere" if everywhere else "heading", what=what, count=total, more=more)
 
 
 def page(turn: Turn, session: Session, extra_items: list[dict[str, Any]], heading: str | None = None) -> Reply:
@@ -41,7 +51,8 @@ def page(turn: Turn, session: Session, extra_items: list[dict[str, Any]], headin
         heading = t(lang, "found_near", count=len(chunk)) if session.distances else \
             t(lang, "found", count=total, more=more)
     distances = session.distances or None
-    messages = [text_message(heading), carousel(catalog, chunk, lang, distances, turn.now)]
+    day = date.fromisoformat(session.last_day) if session.last_day else None
+    messages = [text_message(heading), carousel(catalog, chunk, lang, distances, turn.now, day)]
     items: list[dict[str, Any]] = []
     if more_left:
         items.append(tap(t(lang, "qr_more"), encode("more", seq=session.seq), t(lang, "qr_more")))

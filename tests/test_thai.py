@@ -45,9 +45,12 @@ def test_grapheme_clusters_as_line_counts(text: str, count: int) -> None:
     assert graphemes(text) == count
 
 
-def test_clip_keeps_whole_clusters() -> None:
+def test_clip_keeps_whole_clusters_and_whole_words() -> None:
     clipped = clip("พิพิธภัณฑ์วิทยาศาสตร์แห่งชาติ", 10)
-    assert graphemes(clipped) == 10 and clipped.endswith("…")
+    assert graphemes(clipped) <= 10 and clipped.endswith("…")
+    assert clipped == "พิพิธภัณฑ์…", "cut after a whole word, never inside วิทยาศาสตร์"
+    long_word = clip("ห" * 30, 10)  # no boundary at all: whole clusters up to the limit
+    assert graphemes(long_word) == 10 and long_word.endswith("…")
 
 
 @pytest.mark.parametrize(("text", "lang"), [("museums in khon kaen", "en"), ("พิพิธภัณฑ์", "th"),

@@ -130,3 +130,21 @@ def _day_spec(text: str) -> str:
 def _hhmm(text: str) -> str:
     hour, minute = re.split(r"[:.]", text)
     return f"{int(hour):02d}:{minute}"
+
+
+def closed_days(rules: Sequence[Rule]) -> list[str]:
+    """Day keys with no opening hours, in week order (empty when there are no hours at all)."""
+    if not rules:
+        return []
+    days = open_days(rules)
+    return [day for day in DAYS if day not in days]
+
+
+def closing_time(rules: Sequence[Rule], when: datetime) -> str | None:
+    """The closing time of the span open at that moment (Bangkok time), if any."""
+    local = in_bangkok(when)
+    now = local.time()
+    for start, end in hours_on(rules, DAYS[local.weekday()]):
+        if time.fromisoformat(start) <= now < time.fromisoformat(end):
+            return end
+    return None

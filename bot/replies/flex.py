@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from bot.catalog.models import Catalog, TourRoute, Venue
 from bot.replies import tour_phrases  # noqa: F401  (registers the guide's sentences)
 from bot.replies.codec import encode
 from bot.replies.event_flex import next_event_line
-from bot.replies.facts import describe_hours, tel_uri, venue_map_uri, where_line
+from bot.replies.facts import day_line, describe_hours, display_name, tel_uri, venue_map_uri, where_line
 from bot.replies.phrases import PRECISION_TH, t
 from bot.search.thai import clip
 
@@ -34,16 +34,19 @@ def _button(label: str, action: dict[str, Any], style: str = "link") -> dict[str
 
 
 def venue_bubble(venue: Venue, lang: str, type_label: str, distance_km: float | None = None,
-                 next_event: str | None = None) -> dict[str, Any]:
-    """One venue as a bubble: type, Thai name, where, hours, its next event, and map/call/web/details/follow."""
+                 next_event: str | None = None, province_en: str | None = None, day: date | None = None
+                 ) -> dict[str, Any]:
+    """One venue as a bubble: type, name (English when asked in English), where, hours, next event, and buttons."""
     colour = TYPE_COLOURS.get(venue.type, TYPE_COLOURS["other"])
     body: list[dict[str, Any]] = [
         _text(type_label, size="xs", color=colour, weight="bold"),
-        _text(venue.name_th, size="lg", weight="bold", maxLines=3, margin="sm"),
-        _text("📍 " + where_line(venue, lang), size="sm", color="#555555", margin="md"),
+        _text(display_name(venue, lang), size="lg", weight="bold", maxLines=3, margin="sm"),
+        _text("📍 " + where_line(venue, lang, province_en), size="sm", color="#555555", margin="md"),
     ]
     hours = describe_hours(venue, lang)
     body.append(_text("🕘 " + (hours or t(lang, "hours_unknown")), size="sm", color="#555555", margin="sm"))
+    if day is not None:
+        body.append(_text(day_line(venue, lang, day), size="sm", color="#555555", margin="sm"))
     if distance_km is not None:
         body.append(_text("🚶 " + t(lang, "distance", km=f"{distance_km:.1f}"), size="sm", color="#555555",
                           margin="sm"))
@@ -59,7 +62,8 @@ def venue_bubble(venue: Venue, lang: str, type_label: str, distance_km: float | 
     if venue.website:
         buttons.append(_button(t(lang, "btn_web"), {"type": "uri", "uri": venue.website}))
     buttons.append(_button(t(lang, "btn_detail"), {
-        "type": "postback", "data": encode("detail", item=venue.id), "displayText": clip(venue.name_th, 60)}))
+        "type": "postback", "data": encode("detail", item=venue.id),
+        "displayText": clip(display_name(venue, lang), 60)}))
     buttons.append(_button(t(lang, "btn_follow"), {
         "type": "postback", "data": encode("follow", item=f"venue:{venue.id}"), "displayText": t(lang, "btn_follow")}))
     bubble: dict[str, Any] = {
@@ -99,19 +103,22 @@ def tour_bubble(tour: TourRoute, lang: str) -> dict[str, Any]:
 
 
 def carousel(catalog: Catalog, ids: list[str], lang: str, distances: dict[str, float] | None = None,
-             now: datetime | None = None) -> dict[str, Any]:
-    """A Flex carousel message for up to 12 venues/tours, with a readable altText (and, given `now`, next events)."""
+             now: datetime | None = None, day: date | None = None) -> dict[str, Any]:
+    """A Flex carousel for up to 12 venues/tours with a readable altText (given `now`, each venue's next event)."""
     labels = catalog.keywords.type_labels_en if lang == "en" else catalog.keywords.type_labels_th
     bubbles, names = [], []
     for item_id in ids[:MAX_BUBBLES]:
         if item_id in catalog.venues:
             venue = catalog.venues[item_id]
             label = labels.get(venue.type, venue.type)
-            if venue.location_precision in PRECISION_TH and lang == "th" and distances is not None:
-                label = f"{label} · {t(lang, 'approx_location', level=PRECISION_TH[venue.location_precision])}"
+            if venue.location_precision in PRECISION_TH and distances is not None:
+                level = PRECISION_TH[venue.location_precision] if lang == "th" else venue.location_precision
+                label = f"{label} · {t(lang, 'approx_location', level=level)}"
+            province = catalog.places.province(venue.province_th) if lang == "en" else None
             upcoming = next_event_line(catalog, item_id, now, lang) if now is not None else None
-            bubbles.append(venue_bubble(venue, lang, label, (distances or {}).get(item_id), upcoming))
-            names.append(venue.name_th)
+            bubbles.append(venue_bubble(venue, lang, label, (distances or {}).get(item_id), upcoming,
+                                        province.name_en if province else None, day))
+            names.append(display_name(venue, lang))
         elif item_id in catalog.tours:
             bubbles.append(tour_bubble(catalog.tours[item_id], lang))
             names.append(catalog.tours[item_id].name_th)

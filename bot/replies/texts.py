@@ -69,9 +69,11 @@ def detail_text(catalog: Catalog, item_id: str, lang: str) -> str | None:
 
 
 def _venue_detail(venue: Venue, lang: str) -> str:
-    lines = [venue.name_th]
-    if venue.name_en and venue.name_en != venue.name_th:
-        lines.append(venue.name_en)
+    first, second = (venue.name_en, venue.name_th) if lang == "en" and venue.name_en else \
+        (venue.name_th, venue.name_en)
+    lines = [first]
+    if second and second != first:
+        lines.append(second)
     lines.append("📍 " + where_line(venue, lang))
     if venue.address_th:
         lines.append(t(lang, "detail_address", value=venue.address_th))

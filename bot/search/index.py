@@ -36,6 +36,8 @@ class Entry:
     lon: float | None
     precision: int
     order: int
+    where: str = ""  # address and district, compact: a landmark or street finds the venue
+    name_th: str = ""  # compact Thai name, for name_prefers
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,37 @@ class SearchResult:
     ids: tuple[str, ...]
     mode: str
     distances: dict[str, float] | None = None
+
+
+_IN_ORDER_MAX = 30  # longer text is a sentence, not a name
+_GAP = 4  # letters that may be missing between two typed ones
+
+
+def _letters_in_order(core: str, name: str) -> bool:
+    """Every letter of `core` appears in `name` in order, each within _GAP letters of the previous (greedy)."""
+    start = name.find(core[:2])
+    while start >= 0:
+        pos, ok = start + 1, True
+        for letter in core[2:]:
+            nxt = name.find(letter, pos + 1, pos + 2 + _GAP)
+            if nxt < 0:
+                ok = False
+                break
+            pos = nxt
+        if ok:
+            return True
+        start = name.find(core[:2], start + 1)
+    return False
+
+
+def _implies(name: str, words: list[str], own: list[str]) -> bool:
+    """A word of another type implies it unless the name starts with its own type's word (Thai head noun first):
+    "ห้องสมุด… (พิพิธภัณฑ์นครแม่สอด)" is a library inside a museum, not a museum."""
+    first = min((name.find(w) for w in words if w in name), default=-1)
+    if first < 0:
+        return False
+    own_first = min((name.find(w) for w in own if w in name), default=-1)
+    return own_first < 0 or first < own_first
 
 
 class Index:
@@ -63,14 +96,16 @@ class Index:
             spaced = tuple(dict.fromkeys(normalise(n, fix) for n in raw))
             names = tuple(dict.fromkeys(compact(n) for n in spaced))
             name_c = compact(normalise(venue.name_th, fix))
-            types = {venue.type} | {t for t, words in implies.items() if any(w in name_c for w in words)}
+            own = implies.get(venue.type, [])
+            types = {venue.type} | {t for t, words in implies.items() if _implies(name_c, words, own)}
             types |= {t for t, others in also.items() if venue.type in others}
             text = compact(normalise(" ".join([venue.name_th, *venue.topics, *venue.aliases]), fix))
+            where = compact(normalise(" ".join(filter(None, [venue.address_th, venue.district_th])), fix))
             entries.append(Entry(
                 venue.id, "venue", names, frozenset(n for n in names if n in generic_words), spaced,
                 frozenset({venue.province_th}), venue.district_th or "", frozenset(types), text,
                 tuple(venue.audience), venue.lat, venue.lon,
-                _PRECISION_RANK.get(venue.location_precision, 4), order))
+                _PRECISION_RANK.get(venue.location_precision, 4), order, where, name_c))
         for order, tour in enumerate(catalog.tours.values(), start=len(entries)):
             spaced = tuple(dict.fromkeys(normalise(n, fix) for n in (tour.name_th, tour.name_en or "") if n))
             names = tuple(compact(n) for n in spaced)
@@ -91,6 +126,8 @@ class Index:
         if not q:
             return {}
         spaced_q = query.text
+        full = query.full or q
+        long_q = len(q) >= 8 and bool(query.words) and q not in self.lexicon.phrases
         scores: dict[str, float] = {}
         for entry in self.entries:
             best = 0.0
@@ -103,6 +140,13 @@ class Index:
                 score = fuzz.ratio(q, name, processor=None)
                 if len(name) >= 4 and name in q and name not in entry.generic:
                     score = max(score, 90 + 10 * len(name) / len(q))
+                elif len(name) >= 8 and full != q and name in full and name not in entry.generic:
+                    score = max(score, 90 + 10 * len(name) / len(full))  # fillers kept: "…จังหวัดพะเยา"
+                elif long_q and len(name) > len(q) and name[:2] != q[:2] and q[:3] in name:
+                    # A distinctive name inside a longer official one ("บ้านจิมทอมสัน" in "พิพิธภัณฑ์บ้านจิม…").
+                    partial = fuzz.partial_ratio(q, name, processor=None)
+                    if partial >= 90:
+                        score = max(score, partial - 3)
                 elif len(q) >= 5 and q in name and q not in self.lexicon.phrases:
                     # The start of a long official name ("พิพิธภัณฑ์สิรินธร (ศูนย์…)") is how people say it.
                     score = max(score, 92 if name.startswith(q) else 84 + 14 * len(q) / len(name))
@@ -112,6 +156,14 @@ class Index:
             if best:
                 scores[entry.id] = best
         return scores
+
+    def close_names(self, query: Query | None, ids: tuple[str, ...]) -> list[str]:
+        """Those of `ids` whose names are close to the query too (the alternatives shown beside a named venue)."""
+        if query is None or not query.core:
+            return []
+        q = query.core
+        return [i for i in ids if i in self.by_id and max(
+            (fuzz.ratio(q, n, processor=None) for n in self.by_id[i].names if n), default=0) >= NAME_WEAK]
 
     def word_scores(self, query: Query) -> dict[str, float]:
         """How well the leftover words (not places, types or fillers) fit each entry's names (0–100)."""
@@ -132,6 +184,8 @@ class Index:
                     elif len(word) >= 4:
                         partial = fuzz.partial_ratio(word, name, processor=None)
                         best = max(best, partial * 0.9 if partial >= 80 else 0.0)
+                if best < 70 and len(word) >= 4 and word in entry.where:
+                    best = 70.0  # a landmark or street of the address ("เซ็นทรัลเวิลด์", "ราชดำเนิน")
                 total += best
             scores[entry.id] = total / len(words)
         return scores
@@ -150,9 +204,15 @@ class Index:
             fitting = [e for e in strong if e in filtered or scores[e.id] >= 100]
             # A clear name match outside the filters beats filters that no listed name supports
             # ("หอศิลป์ กทม" is an alias of a venue that is neither a museum nor about ศิลปะ by type).
-            if not fitting and strong and max(scores[e.id] for e in strong) >= 92 \
+            places = self._places(query)
+            # ...but a name plus a place means that place's branch, never a namesake elsewhere.
+            said = [compact(normalise(w)) for w in (*query.districts, *query.provinces)]
+            outside = [e for e in strong if (not places or e.provinces & places  # unless the place is in the name
+                                             or any(w and w in name for w in said for name in e.names))
+                       and not e.types & set(query.inside_types)]  # the museum a library is inside
+            if not fitting and outside and max(scores[e.id] for e in outside) >= 92 \
                     and not any(scores.get(e.id, 0) >= NAME_STRONG for e in filtered):
-                fitting = [e for e in strong if scores[e.id] >= 92]
+                fitting = [e for e in outside if scores[e.id] >= 92]
             if fitting and (query.words or any(scores[e.id] >= 92 for e in fitting)):
                 fitting.sort(key=lambda e: (-scores[e.id], e.precision, e.order))
                 ranked = fitting + [e for e in filtered if e not in fitting]
@@ -168,7 +228,17 @@ class Index:
             return SearchResult(self._ids(strong, query), "named")
         weak = sorted((e for e in self.entries if scores.get(e.id, 0) >= NAME_WEAK and len(query.core) >= 5),
                       key=lambda e: (-scores[e.id], e.order))[:3]
+        if not weak and query.words and len(query.core) >= 8:
+            weak = self._in_order(query.core)
         return SearchResult(tuple(e.id for e in weak), "named" if weak else "none")
+
+    def _in_order(self, core: str) -> list[Entry]:
+        """Names holding every letter of the query in order with small gaps ("บ้านจิมทอมสัน" in
+        "พิพิธภัณฑ์บ้านไทยจิมทอมป์สัน": a dropped word and a dropped mark); at most three, else none."""
+        if len(core) > _IN_ORDER_MAX:
+            return []
+        found = [e for e in self.entries if any(_letters_in_order(core, name) for name in e.names)]
+        return found if len(found) <= 3 else []
 
     @staticmethod
     def _ids(entries: list[Entry], query: Query) -> tuple[str, ...]:
@@ -184,8 +254,13 @@ class Index:
         if query and (query.topics or query.audience):
             narrowed = [e for e in pool if self._topic_fit(query, e) or self._audience_fit(query, e)]
             pool = narrowed or pool
+        if query:
+            text = query.full or query.core
+            prefer = tuple(p for when, p in self.lexicon.prefers if when in text)
+            pool = [e for e in pool if any(p in e.name_th for p in prefer)] or pool
         dist = {e.id: distance_km(point[0], point[1], e.lat, e.lon) for e in pool}  # type: ignore[arg-type]
-        pool.sort(key=lambda e: (dist[e.id], e.order))
+        # A venue placed only at a district or province centre never outranks an exact one at the same distance.
+        pool.sort(key=lambda e: (round(dist[e.id], 1), e.precision, e.order))
         chosen = pool[:limit]
         return SearchResult(tuple(e.id for e in chosen), "nearby", {e.id: dist[e.id] for e in chosen})
 
@@ -215,19 +290,28 @@ class Index:
                 continue
             if query.venue_types and e.kind == "venue" and not (e.types & set(query.venue_types)):
                 continue
+            if query.exclude_types and e.kind == "venue" and e.types & set(query.exclude_types):
+                continue
             if query.topics and not self._topic_fit(query, e):
                 continue
             if not (places or query.venue_types or query.topics) and query.audience \
                     and not self._audience_fit(query, e):
                 continue
-            if not (places or query.venue_types or query.topics or query.audience) and e.kind == "venue":
+            if not (places or query.venue_types or query.topics or query.audience or query.exclude_types) \
+                    and e.kind == "venue":
                 continue  # "เส้นทาง" alone: tours only
             pool.append(e)
+        text = query.full or query.core
+        prefer = tuple(p for when, p in self.lexicon.prefers if when in text)
+        narrowed = [e for e in pool if any(p in e.name_th for p in prefer)]
+        if narrowed:  # "หอดูดาว", "ห้องสมุดประชาชนจังหวัด…": only those, when any fits
+            pool = narrowed
 
         def rank(e: Entry) -> tuple:
             return (
                 0 if (query.wants_tour and e.kind == "tour") else 1,
                 0 if (query.districts and e.district in query.districts) else 1,
+                0 if (prefer and any(p in e.name_th for p in prefer)) else 1,
                 -sum(1 for key in query.phrases if key in e.text),
                 -round(word_scores.get(e.id, 0) / 10),
                 0 if (query.audience and self._audience_fit(query, e)) else 1,

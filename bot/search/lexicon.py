@@ -12,7 +12,12 @@ from bot.search.thai import build_dictionary, compact, normalise
 
 # Phrase kinds, in the order a clash between two meanings of the same phrase is resolved.
 KINDS = ("province", "district", "region", "type", "topic", "audience", "tour", "nearby",
-         "greeting", "thanks", "help", "filler")
+         "greeting", "thanks", "help", "filler", "near_me", "time", "follow_up", "more", "nearest", "ask",
+         "off_topic", "negation", "town")
+PLACE_KINDS = frozenset({"province", "district", "region"})
+# Kinds that say how or when, never what: their words are left out of the text matched against names.
+NOT_NAME_KINDS = frozenset({"near_me", "time", "follow_up", "more", "nearest", "ask", "off_topic", "negation",
+                            "nearby", "greeting", "thanks", "help"})
 
 
 @dataclass
@@ -26,6 +31,9 @@ class Lexicon:
     dictionary: Trie | None = None
     max_phrase_len: int = 0
     name_text: str = ""
+    needs_evidence: frozenset[str] = frozenset()
+    evidence: frozenset[str] = frozenset()
+    prefers: tuple[tuple[str, str], ...] = ()
 
     def add(self, phrase: str, kind: str, value: str) -> None:
         """Register a phrase meaning (kind, value)."""
@@ -71,12 +79,26 @@ def build_lexicon(catalog: Catalog) -> Lexicon:
         for word in (audience, *words):
             lex.add(word, "audience", audience)
     for kind, words in (("tour", kw.tour_words), ("nearby", kw.nearby_words), ("greeting", kw.greetings),
-                        ("thanks", kw.thanks), ("help", kw.help_words), ("filler", kw.filler_words)):
+                        ("thanks", kw.thanks), ("help", kw.help_words), ("filler", kw.filler_words),
+                        ("near_me", kw.near_me_words), ("nearby", kw.near_me_words), ("time", kw.time_words),
+                        ("follow_up", kw.follow_up_words), ("more", kw.more_words),
+                        ("nearest", kw.nearest_words), ("negation", kw.negation_words), ("town", kw.town_words)):
         for word in words:
             lex.add(word, kind, kind)
+    for fact, words in kw.ask_words.items():
+        for word in words:
+            lex.add(word, "ask", fact)
     names = [normalise(w, corrections) for w in _catalog_words(catalog)]
     lex.name_text = "|".join(compact(n) for n in names)
-    meaningful = {k for k, kinds in lex.phrases.items() if len(k) >= 3 and any(kind != "filler" for kind, _ in kinds)}
+    for word in kw.off_topic_words:
+        lex.add(word, "off_topic", "off_topic")
+    lex.needs_evidence = frozenset(compact(normalise(w, corrections)) for w in kw.place_needs_evidence)
+    lex.evidence = frozenset(compact(normalise(w, corrections)) for w in kw.place_evidence)
+    lex.prefers = tuple((compact(normalise(p["when"], corrections)), compact(normalise(p["prefer"], corrections)))
+                        for p in kw.name_prefers if p.get("when") and p.get("prefer"))
+    # Words that only say how or when (ask, time, off-topic…) must not split our names: อากาศ stays in กองทัพอากาศ.
+    hides = set(KINDS[:11])
+    meaningful = {k for k, kinds in lex.phrases.items() if len(k) >= 3 and any(kind in hides for kind, _ in kinds)}
     lex.dictionary = build_dictionary(list(lex.phrases) + _name_words(names, meaningful))
     return lex
 

@@ -31,6 +31,15 @@ def normalise(text: str, corrections: Mapping[str, str] | None = None) -> str:
 
     Thai vowels and tone marks are kept: only exact repeats of the same mark collapse.
     """
+    text = _fold(text)
+    if corrections:
+        text = apply_corrections(text, corrections)
+    return text
+
+
+@lru_cache(maxsize=65536)
+def _fold(text: str) -> str:
+    """Everything normalise() does before corrections; cached, since every reload normalises the same names."""
     text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH).translate(_THAI_DIGITS)
     text = unicodedata.normalize("NFKC", text).lower()
     text = text.replace("เเ", "แ").replace("\u0e4d\u0e32", "\u0e33")  # two sara e typed for sara ae; nikhahit+aa
@@ -38,10 +47,7 @@ def normalise(text: str, corrections: Mapping[str, str] | None = None) -> str:
     text = _THAI_MARK_RUN.sub(r"\1", text)
     text = _THAI_CONSONANT_RUN.sub(r"\1", text)
     text = _LATIN_RUN.sub(r"\1\1", text)  # "schoooool" → "school"; English has real double letters
-    text = _SPACES.sub(" ", text).strip()
-    if corrections:
-        text = apply_corrections(text, corrections)
-    return text
+    return _SPACES.sub(" ", text).strip()
 
 
 def _keep_if_prefix_of(right: str) -> Callable[[re.Match[str]], str]:
@@ -82,11 +88,20 @@ def graphemes(text: str) -> int:
 
 
 def clip(text: str, limit: int) -> str:
-    """Cut text to at most `limit` grapheme clusters, ending with … when cut."""
+    """Cut text to at most `limit` grapheme clusters at a word boundary (Thai words by newmm), ending with …."""
     clusters = regex.findall(r"\X", text)
     if len(clusters) <= limit:
         return text
-    return "".join(clusters[: limit - 1]).rstrip() + "…"
+    room = limit - 1
+    cut, used = "", 0
+    for word in word_tokenize(text, custom_dict=_base_trie(), engine="newmm", keep_whitespace=True):
+        size = graphemes(word)
+        if used + size > room:
+            break
+        cut, used = cut + word, used + size
+    if len(cut.strip()) < room // 2:  # one very long word: cut inside it rather than show almost nothing
+        cut = "".join(clusters[:room])
+    return cut.rstrip() + "…"
 
 
 @lru_cache(maxsize=1)

@@ -8,10 +8,12 @@ import pytest
 import yaml
 
 from bot.content import Content
+from tests.eval.conversations import evaluate_conversations
 from tests.eval.metrics import METRICS, bot_results, evaluate, load_queries
 from tests.line_checker import assert_valid
 
 FLOORS = yaml.safe_load(Path(__file__).with_name("floors.yaml").read_text(encoding="utf-8"))
+CONVERSATION_FLOORS = FLOORS.pop("conversations")
 
 
 @pytest.fixture(scope="module")
@@ -33,3 +35,10 @@ def test_quality_stays_above_its_floor(scores, set_name: str, metric: str) -> No
 
 def test_the_labelled_set_is_big_enough() -> None:
     assert len(load_queries("queries")) >= 150
+
+
+def test_conversations_stay_above_their_floor(content: Content) -> None:
+    score = evaluate_conversations(content, assert_valid)
+    assert score.conversations >= 10
+    for what in ("turns", "conversations"):
+        assert score.percent(what) >= CONVERSATION_FLOORS[what], "\n".join(score.misses)
