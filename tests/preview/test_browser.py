@@ -73,7 +73,7 @@ def test_chat_and_gallery(serve, page, artifacts):
 
     say(page, "พิพิธภัณฑ์")
     assert page.locator(".pv-log .lf-carousel").last.locator(".lf-bubble").count() == 10
-    found = int(re.findall(r"พบ (\d+) แห่ง", page.locator(".pv-log").inner_text())[-1])  # grows with the content
+    found = int(re.findall(r"· (\d+) แห่ง", page.locator(".pv-log").inner_text())[-1])  # grows with the content
     act(page, lambda: page.locator("#pv-quick .lf-chip", has_text="ดูเพิ่มเติม").click())
     assert page.locator(".pv-log .pv-mine").last.inner_text() == "ดูเพิ่มเติม"
     assert page.locator(".pv-log .lf-carousel").last.locator(".lf-bubble").count() == min(10, found - 10)
