@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
 from bot.catalog.models import Catalog
-from bot.search.geo import distance_km
+from bot.search.candidates import LazyScores, NameCandidates
 from bot.search.lexicon import Lexicon
+from bot.search.pools import Pools
+from bot.search.spatial import Spatial
 from bot.search.thai import compact, normalise
 from bot.search.understand import Query
 
@@ -84,6 +87,12 @@ class Index:
         # Topic words normalised once here, not for every entry of every query.
         self.topic_keys = {t: tuple(dict.fromkeys(compact(normalise(w, fix)) for w in (t, *words)))
                            for t, words in catalog.keywords.topics.items()}
+        # Sub-linear search: candidates before scoring, filters as id sets, a k-d tree for nearby.
+        self.positions = {e.id: i for i, e in enumerate(entries)}
+        self.candidates = NameCandidates([(e.names, e.spaced_names) for e in entries])
+        self.pools = Pools(entries, self.topic_keys)
+        self.spatial = Spatial([(i, e.lat, e.lon) for i, e in enumerate(entries)
+                                if e.kind == "venue" and e.lat is not None and e.lon is not None])
 
     def name_scores(self, query: Query) -> dict[str, float]:
         """How well the query's words name each entry (0–100), Thai-safe (no default processor)."""
@@ -92,7 +101,9 @@ class Index:
             return {}
         spaced_q = query.text
         scores: dict[str, float] = {}
-        for entry in self.entries:
+        # Only entries that can reach NAME_WEAK are scored (candidates.py proves the others cannot).
+        pool = self.candidates.for_name(q, spaced_q, NAME_WEAK, q not in self.lexicon.phrases)
+        for entry in (self.entries[i] for i in pool):
             best = 0.0
             for name, spaced in zip(entry.names, entry.spaced_names, strict=False):
                 if not name:
@@ -113,33 +124,40 @@ class Index:
                 scores[entry.id] = best
         return scores
 
-    def word_scores(self, query: Query) -> dict[str, float]:
-        """How well the leftover words (not places, types or fillers) fit each entry's names (0–100)."""
+    def word_scores(self, query: Query) -> Mapping[str, float]:
+        """How well the leftover words (not places, types or fillers) fit each entry's names (0–100).
+
+        Computed lazily for the entries a ranking reads, and only where a word can score at all."""
         words = [compact(w) for w in query.words if len(w) >= 2]
         if not words:
             return {}
-        scores: dict[str, float] = {}
-        for entry in self.entries:
-            total = 0.0
-            for word in words:
-                best = 0.0
-                for name in entry.names:
-                    if word == name:
-                        best = 100.0
-                        break
-                    if word in name:
-                        best = max(best, 95.0 if len(word) >= 4 else 60.0)
-                    elif len(word) >= 4:
-                        partial = fuzz.partial_ratio(word, name, processor=None)
-                        best = max(best, partial * 0.9 if partial >= 80 else 0.0)
-                total += best
-            scores[entry.id] = total / len(words)
-        return scores
+        hits = self.candidates.for_word(words[0], 80)
+        for word in words[1:]:
+            hits |= self.candidates.for_word(word, 80)
+        ids = [e.id for e in self.entries]
+        return LazyScores(ids, self.positions, hits, lambda pos: self._word_score(self.entries[pos], words))
+
+    @staticmethod
+    def _word_score(entry: Entry, words: list[str]) -> float:
+        total = 0.0
+        for word in words:
+            best = 0.0
+            for name in entry.names:
+                if word == name:
+                    best = 100.0
+                    break
+                if word in name:
+                    best = max(best, 95.0 if len(word) >= 4 else 60.0)
+                elif len(word) >= 4:
+                    partial = fuzz.partial_ratio(word, name, processor=None)
+                    best = max(best, partial * 0.9 if partial >= 80 else 0.0)
+            total += best
+        return total / len(words)
 
     def find(self, query: Query, anchor: tuple[float, float] | None = None) -> SearchResult:
         """Rank entries for a parsed query; `anchor` is the citizen's last known point for "nearby"."""
         scores = self.name_scores(query)
-        strong = [e for e in self.entries if scores.get(e.id, 0) >= NAME_STRONG]
+        strong = [self.by_id[i] for i, score in scores.items() if score >= NAME_STRONG]
         if query.nearby and not strong:
             if anchor is None:
                 return SearchResult((), "need_location")
@@ -147,7 +165,8 @@ class Index:
         if query.has_filters:
             filtered = self._filtered(query, self.word_scores(query))
             # An exact name wins over filters read from inside it (สิรินธร is also a district).
-            fitting = [e for e in strong if e in filtered or scores[e.id] >= 100]
+            filtered_ids = {e.id for e in filtered}
+            fitting = [e for e in strong if e.id in filtered_ids or scores[e.id] >= 100]
             # A clear name match outside the filters beats filters that no listed name supports
             # ("หอศิลป์ กทม" is an alias of a venue that is neither a museum nor about ศิลปะ by type).
             if not fitting and strong and max(scores[e.id] for e in strong) >= 92 \
@@ -155,7 +174,8 @@ class Index:
                 fitting = [e for e in strong if scores[e.id] >= 92]
             if fitting and (query.words or any(scores[e.id] >= 92 for e in fitting)):
                 fitting.sort(key=lambda e: (-scores[e.id], e.precision, e.order))
-                ranked = fitting + [e for e in filtered if e not in fitting]
+                fitting_ids = {e.id for e in fitting}
+                ranked = fitting + [e for e in filtered if e.id not in fitting_ids]
                 return SearchResult(self._ids(ranked, query), "named")
             if filtered:
                 return SearchResult(self._ids(filtered, query), "filtered")
@@ -166,7 +186,7 @@ class Index:
         if strong:
             strong.sort(key=lambda e: (-scores[e.id], e.precision, e.order))
             return SearchResult(self._ids(strong, query), "named")
-        weak = sorted((e for e in self.entries if scores.get(e.id, 0) >= NAME_WEAK and len(query.core) >= 5),
+        weak = sorted((self.by_id[i] for i, score in scores.items() if score >= NAME_WEAK and len(query.core) >= 5),
                       key=lambda e: (-scores[e.id], e.order))[:3]
         return SearchResult(tuple(e.id for e in weak), "named" if weak else "none")
 
@@ -179,15 +199,16 @@ class Index:
     def nearest(self, point: tuple[float, float], types: tuple[str, ...] = (), query: Query | None = None,
                 limit: int = 30) -> SearchResult:
         """Venues nearest to a point (optionally of some types), with distances in km."""
-        pool = [e for e in self.entries if e.kind == "venue" and e.lat is not None
-                and (not types or e.types & set(types))]
+        typed = self.pools.union(self.pools.by_type, types) & self.pools.located if types else self.pools.located
+        narrow = False
         if query and (query.topics or query.audience):
-            narrowed = [e for e in pool if self._topic_fit(query, e) or self._audience_fit(query, e)]
-            pool = narrowed or pool
-        dist = {e.id: distance_km(point[0], point[1], e.lat, e.lon) for e in pool}  # type: ignore[arg-type]
-        pool.sort(key=lambda e: (dist[e.id], e.order))
-        chosen = pool[:limit]
-        return SearchResult(tuple(e.id for e in chosen), "nearby", {e.id: dist[e.id] for e in chosen})
+            fits = self.pools.union(self.pools.by_topic, query.topics) | self.pools.union(
+                self.pools.by_audience, {a for want in query.audience for a in _FAMILY.get(want, (want,))})
+            narrow = bool(fits & typed)  # narrowed to topic or audience when any venue fits, else all of the type
+            typed = fits & typed if narrow else typed
+        found = self.spatial.nearest(point, typed.__contains__, limit, lambda pos: self.entries[pos].order)
+        chosen = [(self.entries[pos].id, km) for km, pos in found]
+        return SearchResult(tuple(i for i, _ in chosen), "nearby", dict(chosen))
 
     def _places(self, query: Query) -> set[str]:
         places = set(query.provinces)
@@ -205,10 +226,12 @@ class Index:
         wanted = {a for want in query.audience for a in _FAMILY.get(want, (want,))}
         return any(a in wanted for a in entry.audience)
 
-    def _filtered(self, query: Query, word_scores: dict[str, float]) -> list[Entry]:
+    def _filtered(self, query: Query, word_scores: Mapping[str, float]) -> list[Entry]:
         places = self._places(query)
         pool = []
-        for e in self.entries:
+        positions = self.pools.filtered(places, query.venue_types, query.wants_tour, query.topics,
+                                        {a for want in query.audience for a in _FAMILY.get(want, (want,))})
+        for e in self.entries if positions is None else (self.entries[i] for i in positions):
             if places and not (e.provinces & places):
                 continue
             if query.venue_types and e.kind == "tour" and not query.wants_tour:

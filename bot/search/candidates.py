@@ -1,0 +1,168 @@
+"""Candidate generation before scoring: bigram posting lists that find every name a fuzzy score could accept.
+
+The bounds are exact, not heuristics: two strings whose rapidfuzz ratio is ≥ r share at least
+3L − m − n − 1 bigrams (L = longest common subsequence ≥ r/200·(m+n)), so a name that shares fewer cannot
+reach the cut-off and is never scored. Rows are sorted by length, so the length window a ratio allows is
+one slice of every posting list.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+
+import numpy as np
+
+
+def bigrams(text: str) -> list[str]:
+    """Overlapping two-character pieces of `text` (one piece for a one-character text)."""
+    return [text[i : i + 2] for i in range(len(text) - 1)] or ([text] if text else [])
+
+
+class GramIndex:
+    """Strings (rows, each owned by an entry position) indexed by their bigrams, rows sorted by length."""
+
+    def __init__(self, rows: Iterable[tuple[str, int]]):
+        ordered = sorted(((text, owner) for text, owner in rows if text), key=lambda r: len(r[0]))
+        self.texts = [text for text, _ in ordered]
+        self.owner = np.fromiter((owner for _, owner in ordered), dtype=np.int32, count=len(ordered))
+        self.lengths = np.fromiter((len(t) for t in self.texts), dtype=np.int32, count=len(ordered))
+        postings: dict[str, list[int]] = defaultdict(list)
+        for row, text in enumerate(self.texts):
+            for gram in set(bigrams(text)):
+                postings[gram].append(row)
+        self.postings = {g: np.asarray(rows_, dtype=np.int32) for g, rows_ in postings.items()}
+        self.exact: dict[str, list[int]] = defaultdict(list)
+        for row, text in enumerate(self.texts):
+            self.exact[text].append(int(self.owner[row]))
+        self.repeats = np.fromiter((len(t) - 1 - len(set(bigrams(t))) if len(t) > 1 else 0 for t in self.texts),
+                                   dtype=np.int32, count=len(ordered))
+        self.longest = int(self.lengths[-1]) if len(self.texts) else 0
+
+    def _window(self, shortest: int, longest: int) -> tuple[int, int]:
+        return (int(np.searchsorted(self.lengths, shortest, "left")),
+                int(np.searchsorted(self.lengths, longest, "right")))
+
+    def similar(self, text: str, cutoff: float) -> np.ndarray:
+        """Owners of rows whose rapidfuzz ratio with `text` can be ≥ cutoff (a superset, never missing one)."""
+        m = len(text)
+        if not m or not len(self.texts):
+            return np.empty(0, dtype=np.int32)
+        share = cutoff / 200  # L ≥ share·(m+n) and L ≤ min(m, n)
+        lo, hi = self._window(math.ceil(m * share / (1 - share) - 1e-9), math.floor(m * (1 - share) / share + 1e-9))
+        if lo >= hi:
+            return np.empty(0, dtype=np.int32)
+        grams = bigrams(text)
+        distinct = set(grams)
+        repeats = len(grams) - len(distinct)
+        counts = np.zeros(hi - lo, dtype=np.int32)
+        for gram in distinct:
+            rows = self.postings.get(gram)
+            if rows is None:
+                continue
+            a, b = np.searchsorted(rows, lo), np.searchsorted(rows, hi)
+            if a < b:
+                counts[rows[a:b] - lo] += 1
+        lengths = self.lengths[lo:hi]
+        # 3L − m − n − 1 with L ≥ share·(m+n); repeated bigrams of `text` may match one distinct posting.
+        need = np.ceil((3 * share - 1) * (m + lengths) - 1 - 1e-9) - repeats
+        return self.owner[lo:hi][counts >= need]
+
+    def containing(self, text: str) -> np.ndarray:
+        """Owners of rows that contain `text` as a substring."""
+        grams = sorted(set(bigrams(text)), key=lambda g: len(self.postings.get(g, ())))
+        if not grams or grams[0] not in self.postings:
+            return np.empty(0, dtype=np.int32)
+        rows = self.postings[grams[0]]
+        for gram in grams[1:4]:
+            rows = np.intersect1d(rows, self.postings[gram], assume_unique=True)
+        return np.asarray([self.owner[r] for r in rows if text in self.texts[r]], dtype=np.int32)
+
+    def inside(self, text: str, shortest: int) -> list[int]:
+        """Owners of rows that are substrings of `text`, at least `shortest` characters long."""
+        found: list[int] = []
+        n, longest = len(text), min(self.longest, len(text))
+        for i in range(n):
+            for j in range(i + shortest, min(n, i + longest) + 1):
+                owners = self.exact.get(text[i:j])
+                if owners:
+                    found.extend(owners)
+        return found
+
+
+class NameCandidates:
+    """Which entries a name query can match: the only entries name and word scoring ever look at."""
+
+    def __init__(self, names: Sequence[tuple[Sequence[str], Sequence[str]]]):
+        """`names[i]` is (compact names, spaced names) of entry i."""
+        self.compact = GramIndex((n, i) for i, (compact, _) in enumerate(names) for n in compact)
+        self.sorted_tokens = GramIndex((_token_sorted(s), i) for i, (_, spaced) in enumerate(names) for s in spaced)
+        self.size = len(names)
+
+    def for_name(self, q: str, spaced_q: str, cutoff: float, short_ok: bool) -> list[int]:
+        """Entry positions whose name score (index.name_scores) for q can reach `cutoff`, in entry order.
+
+        `short_ok` is False when q is a known phrase, so "q inside a name" cannot score."""
+        found = set(self.compact.exact.get(q, ()))
+        found.update(self.compact.inside(q, 4))
+        if len(q) >= 5 and short_ok:
+            found.update(self.compact.containing(q).tolist())
+        found.update(self.compact.similar(q, cutoff).tolist())
+        # token_sort_ratio − 2 ≥ cutoff is a plain ratio ≥ cutoff + 2 between token-sorted strings.
+        found.update(self.sorted_tokens.similar(_token_sorted(spaced_q), min(100.0, cutoff + 2)).tolist())
+        return sorted(found)
+
+    def for_word(self, word: str, cutoff: float) -> np.ndarray:
+        """Entries (a superset) where `word` is inside a name or, 4+ characters, partial_ratio can reach cutoff."""
+        mask = np.zeros(self.size, dtype=bool)
+        index = self.compact
+        grams = sorted(set(bigrams(word)), key=lambda g: len(index.postings.get(g, ())))
+        if grams and grams[0] in index.postings:
+            rows = index.postings[grams[0]]
+            for gram in grams[1:3]:
+                rows = np.intersect1d(rows, index.postings.get(gram, rows[:0]), assume_unique=True)
+            mask[index.owner[rows]] = True  # every bigram present: a superset of "word in name"
+        if len(word) >= 4:
+            mask[self._partial(word, cutoff)] = True
+        return mask
+
+    def _partial(self, word: str, cutoff: float) -> np.ndarray:
+        # partial_ratio aligns the shorter string (the needle, k chars) with windows of the longer one at least
+        # k·share/(1−share) long; a window reaching the cut-off shares ≥ (3·share−1)·(k + window) − 1 bigrams.
+        index, m, share = self.compact, len(word), cutoff / 200
+        grams = bigrams(word)
+        needle = np.minimum(index.lengths, m)
+        window = np.ceil(needle * share / (1 - share) - 1e-9)
+        repeats = np.where(index.lengths < m, index.repeats, len(grams) - len(set(grams)))
+        need = np.ceil((3 * share - 1) * (needle + window) - 1 - 1e-9) - repeats
+        counts = np.zeros(len(index.texts), dtype=np.int32)
+        for gram in set(grams):
+            rows = index.postings.get(gram)
+            if rows is not None:
+                counts[rows] += 1
+        return index.owner[counts >= need]
+
+
+def _token_sorted(spaced: str) -> str:
+    return " ".join(sorted(spaced.split()))
+
+
+class LazyScores(Mapping[str, float]):
+    """Scores computed on first read, for the few entries a ranking actually looks at; 0 outside `hits`."""
+
+    def __init__(self, ids: Sequence[str], positions: Mapping[str, int], hits: np.ndarray, score):
+        self._ids, self._pos, self._hits, self._score = ids, positions, hits, score
+        self._memo: dict[str, float] = {}
+
+    def __getitem__(self, key: str) -> float:
+        if key not in self._memo:
+            pos = self._pos[key]
+            self._memo[key] = float(self._score(pos)) if self._hits[pos] else 0.0
+        return self._memo[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
