@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
+from rapidfuzz import fuzz, process
 
 
 def bigrams(text: str) -> list[str]:
@@ -67,7 +68,14 @@ class GramIndex:
         lengths = self.lengths[lo:hi]
         # 3L − m − n − 1 with L ≥ share·(m+n); repeated bigrams of `text` may match one distinct posting.
         need = np.ceil((3 * share - 1) * (m + lengths) - 1 - 1e-9) - repeats
-        return self.owner[lo:hi][counts >= need]
+        kept = np.flatnonzero(counts >= need) + lo
+        if not len(kept):
+            return kept
+        # The bound prunes; rapidfuzz (C++, Thai-safe: no processor) then scores only what is left.
+        texts = [self.texts[r] for r in kept]
+        scores = process.cdist([text], texts, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff,
+                               dtype=np.float64)[0]
+        return self.owner[kept[scores >= cutoff]]
 
     def containing(self, text: str) -> np.ndarray:
         """Owners of rows that contain `text` as a substring."""
@@ -149,11 +157,23 @@ def _token_sorted(spaced: str) -> str:
 
 
 class LazyScores(Mapping[str, float]):
-    """Scores computed on first read, for the few entries a ranking actually looks at; 0 outside `hits`."""
+    """Scores computed on first read, for the few entries a ranking actually looks at; 0 outside `hits`.
 
-    def __init__(self, ids: Sequence[str], positions: Mapping[str, int], hits: np.ndarray, score):
-        self._ids, self._pos, self._hits, self._score = ids, positions, hits, score
+    `prime(positions)` scores many entries at once in C (rapidfuzz cdist) before a ranking reads them."""
+
+    def __init__(self, ids: Sequence[str], positions: Mapping[str, int], hits: np.ndarray, score,
+                 batch=None):
+        self._ids, self._pos, self._hits, self._score, self._batch = ids, positions, hits, score, batch
         self._memo: dict[str, float] = {}
+
+    def prime(self, positions: Sequence[int]) -> None:
+        """Score these entry positions (those outside `hits` are 0) in one batch."""
+        if self._batch is None or not len(positions):
+            return
+        wanted = np.asarray(positions, dtype=np.int64)
+        wanted = wanted[self._hits[wanted]]
+        for pos, value in zip(wanted.tolist(), self._batch(wanted.tolist()), strict=True):
+            self._memo[self._ids[pos]] = value
 
     def __getitem__(self, key: str) -> float:
         if key not in self._memo:
@@ -166,3 +186,27 @@ class LazyScores(Mapping[str, float]):
 
     def __len__(self) -> int:
         return len(self._ids)
+
+
+def word_scores_batch(words: Sequence[str], names: Sequence[Sequence[str]]) -> list[float]:
+    """index.word_scores for many entries at once: for each entry (its compact names), the mean over words of
+    the best of 100 (equal), 95/60 (inside), 0.9·partial_ratio when ≥ 80 (4+ characters)."""
+    flat = [name for entry in names for name in entry]
+    owner = np.repeat(np.arange(len(names)), [len(entry) for entry in names])
+    total = np.zeros(len(names), dtype=np.float64)
+    if not flat:
+        return total.tolist()
+    for word in words:
+        per_name = np.zeros(len(flat), dtype=np.float64)
+        if len(word) >= 4:
+            partial = process.cdist([word], flat, scorer=fuzz.partial_ratio, processor=None, score_cutoff=80,
+                                    dtype=np.float64)[0]
+            per_name = np.where(partial >= 80, partial * 0.9, 0.0)
+        inside = np.fromiter((word in name for name in flat), dtype=bool, count=len(flat))
+        per_name = np.where(inside, np.maximum(per_name, 95.0 if len(word) >= 4 else 60.0), per_name)
+        equal = np.fromiter((word == name for name in flat), dtype=bool, count=len(flat))
+        per_name = np.where(equal, 100.0, per_name)
+        best = np.zeros(len(names), dtype=np.float64)
+        np.maximum.at(best, owner, per_name)
+        total += best
+    return (total / len(words)).tolist()
