@@ -15,6 +15,12 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 import numpy as np
 from rapidfuzz import fuzz, process
 
+_NONE = np.empty(0, dtype=np.int32)
+
+
+def _code(gram: str) -> int:
+    return (ord(gram[0]) << 21) | ord(gram[1]) if len(gram) == 2 else (1 << 42) | ord(gram)
+
 
 def bigrams(text: str) -> list[str]:
     """Overlapping two-character pieces of `text` (one piece for a one-character text)."""
@@ -29,17 +35,42 @@ class GramIndex:
         self.texts = [text for text, _ in ordered]
         self.owner = np.fromiter((owner for _, owner in ordered), dtype=np.int32, count=len(ordered))
         self.lengths = np.fromiter((len(t) for t in self.texts), dtype=np.int32, count=len(ordered))
-        postings: dict[str, list[int]] = defaultdict(list)
-        for row, text in enumerate(self.texts):
-            for gram in set(bigrams(text)):
-                postings[gram].append(row)
-        self.postings = {g: np.asarray(rows_, dtype=np.int32) for g, rows_ in postings.items()}
         self.exact: dict[str, list[int]] = defaultdict(list)
         for row, text in enumerate(self.texts):
             self.exact[text].append(int(self.owner[row]))
-        self.repeats = np.fromiter((len(t) - 1 - len(set(bigrams(t))) if len(t) > 1 else 0 for t in self.texts),
-                                   dtype=np.int32, count=len(ordered))
         self.longest = int(self.lengths[-1]) if len(self.texts) else 0
+        self.postings: dict[int, np.ndarray] = {}
+        self.repeats = np.zeros(len(self.texts), dtype=np.int32)
+        if self.texts:
+            self._index_bigrams()
+
+    def _index_bigrams(self) -> None:
+        # Every bigram of every text at once in numpy: code points of all texts joined by NUL, pairs of
+        # neighbours as one integer, (code, row) pairs made unique and sorted, so each posting is one slice.
+        points = np.frombuffer("\0".join(self.texts).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+        row_of = np.cumsum(points == 0)
+        pair = (points[:-1] << 21) | points[1:]
+        keep = (points[:-1] != 0) & (points[1:] != 0)
+        codes, rows = pair[keep], row_of[:-1][keep]
+        singles = np.flatnonzero(self.lengths == 1)
+        if len(singles):
+            codes = np.concatenate([codes, [_code(self.texts[r]) for r in singles]])
+            rows = np.concatenate([rows, singles])
+        keys = np.sort(codes * len(self.texts) + rows)  # < 2**42 · rows: fits int64 below 2**21 rows
+        keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
+        shift_codes, all_rows = np.divmod(keys, len(self.texts))
+        all_rows = all_rows.astype(np.int32)
+        starts = np.flatnonzero(np.concatenate(([True], shift_codes[1:] != shift_codes[:-1])))
+        distinct = shift_codes[starts]
+        ends = [*starts[1:].tolist(), len(all_rows)]
+        self.postings = {int(c): all_rows[a:b] for c, a, b in zip(distinct.tolist(), starts.tolist(), ends,
+                                                                  strict=True)}
+        per_row = np.bincount(all_rows, minlength=len(self.texts))
+        self.repeats = np.maximum(self.lengths - 1 - per_row, 0).astype(np.int32)
+
+    def posting(self, gram: str) -> np.ndarray:
+        """Sorted rows that contain `gram` (a bigram, or a whole one-character text); empty when none."""
+        return self.postings.get(_code(gram), _NONE)
 
     def _window(self, shortest: int, longest: int) -> tuple[int, int]:
         return (int(np.searchsorted(self.lengths, shortest, "left")),
@@ -59,9 +90,7 @@ class GramIndex:
         repeats = len(grams) - len(distinct)
         counts = np.zeros(hi - lo, dtype=np.int32)
         for gram in distinct:
-            rows = self.postings.get(gram)
-            if rows is None:
-                continue
+            rows = self.posting(gram)
             a, b = np.searchsorted(rows, lo), np.searchsorted(rows, hi)
             if a < b:
                 counts[rows[a:b] - lo] += 1
@@ -79,12 +108,12 @@ class GramIndex:
 
     def containing(self, text: str) -> np.ndarray:
         """Owners of rows that contain `text` as a substring."""
-        grams = sorted(set(bigrams(text)), key=lambda g: len(self.postings.get(g, ())))
-        if not grams or grams[0] not in self.postings:
+        grams = sorted(set(bigrams(text)), key=lambda g: len(self.postings.get(_code(g), ())))
+        if not grams or not len(self.posting(grams[0])):
             return np.empty(0, dtype=np.int32)
-        rows = self.postings[grams[0]]
+        rows = self.posting(grams[0])
         for gram in grams[1:4]:
-            rows = np.intersect1d(rows, self.postings[gram], assume_unique=True)
+            rows = np.intersect1d(rows, self.posting(gram), assume_unique=True)
         return np.asarray([self.owner[r] for r in rows if text in self.texts[r]], dtype=np.int32)
 
     def inside(self, text: str, shortest: int) -> list[int]:
@@ -125,11 +154,11 @@ class NameCandidates:
         """Entries (a superset) where `word` is inside a name or, 4+ characters, partial_ratio can reach cutoff."""
         mask = np.zeros(self.size, dtype=bool)
         index = self.compact
-        grams = sorted(set(bigrams(word)), key=lambda g: len(index.postings.get(g, ())))
-        if grams and grams[0] in index.postings:
-            rows = index.postings[grams[0]]
+        grams = sorted(set(bigrams(word)), key=lambda g: len(index.postings.get(_code(g), ())))
+        if grams:
+            rows = index.posting(grams[0])
             for gram in grams[1:3]:
-                rows = np.intersect1d(rows, index.postings.get(gram, rows[:0]), assume_unique=True)
+                rows = np.intersect1d(rows, index.posting(gram), assume_unique=True)
             mask[index.owner[rows]] = True  # every bigram present: a superset of "word in name"
         if len(word) >= 4:
             mask[self._partial(word, cutoff)] = True
@@ -146,9 +175,7 @@ class NameCandidates:
         need = np.ceil((3 * share - 1) * (needle + window) - 1 - 1e-9) - repeats
         counts = np.zeros(len(index.texts), dtype=np.int32)
         for gram in set(grams):
-            rows = index.postings.get(gram)
-            if rows is not None:
-                counts[rows] += 1
+            counts[index.posting(gram)] += 1
         return index.owner[counts >= need]
 
 

@@ -13,7 +13,7 @@ class Pools:
     def __init__(self, entries: Sequence[Any], topic_keys: Mapping[str, tuple[str, ...]]):
         self.by_province: dict[str, set[int]] = defaultdict(set)
         self.by_type: dict[str, set[int]] = defaultdict(set)
-        self.by_topic: dict[str, set[int]] = defaultdict(set)
+        self.by_topic = _TopicSets(entries, topic_keys)
         self.by_audience: dict[str, set[int]] = defaultdict(set)
         self.tours: set[int] = set()
         self.located: set[int] = set()
@@ -27,9 +27,6 @@ class Pools:
                     self.by_type[vtype].add(pos)
                 if e.lat is not None:
                     self.located.add(pos)
-            for topic, keys in topic_keys.items():
-                if any(key in e.text for key in keys):
-                    self.by_topic[topic].add(pos)
             for who in e.audience:
                 self.by_audience[who].add(pos)
 
@@ -66,3 +63,18 @@ class Pools:
     def in_provinces(self, places: Iterable[str]) -> list[int]:
         """Sorted positions of entries in any of these provinces."""
         return sorted(self.union(self.by_province, places))
+
+
+class _TopicSets(dict[str, set[int]]):
+    """Entries whose text holds a topic's words, found on the first question about that topic."""
+
+    def __init__(self, entries: Sequence[Any], topic_keys: Mapping[str, tuple[str, ...]]):
+        super().__init__()
+        self.entries, self.topic_keys = entries, topic_keys
+
+    def get(self, topic: str, default: Any = None) -> Any:
+        """The positions for `topic` (computed once per content version)."""
+        if topic not in self and topic in self.topic_keys:
+            keys = self.topic_keys[topic]
+            self[topic] = {pos for pos, e in enumerate(self.entries) if any(key in e.text for key in keys)}
+        return super().get(topic, default)

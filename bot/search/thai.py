@@ -57,9 +57,21 @@ def _keep_if_prefix_of(right: str) -> Callable[[re.Match[str]], str]:
     return replace
 
 
+_ORDER: dict[int, tuple[Mapping[str, str], list[str]]] = {}
+
+
+def _longest_first(corrections: Mapping[str, str]) -> list[str]:
+    # Sorted once per corrections table (one per content version), not once per normalised string.
+    known = _ORDER.get(id(corrections))
+    if known is None or known[0] is not corrections or len(known[1]) != len(corrections):
+        _ORDER.clear()
+        known = _ORDER[id(corrections)] = (corrections, sorted(corrections, key=len, reverse=True))
+    return known[1]
+
+
 def apply_corrections(text: str, corrections: Mapping[str, str]) -> str:
     """Replace misspelt words (longest first) by their correct form."""
-    for wrong in sorted(corrections, key=len, reverse=True):
+    for wrong in _longest_first(corrections):
         if wrong not in text:
             continue
         right = corrections[wrong]
