@@ -19,9 +19,14 @@ class LinedDocument:
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
     duplicates: list[tuple[Path_, int]] = field(default_factory=list)
+    # Lines are found again from the text on the first line_of(): a path→line map for 100k venues held
+    # ~3 KB per venue while loading, and most documents never report a problem.
+    source: str | None = field(default=None, repr=False, compare=False)
 
     def line_of(self, path: Path_) -> int:
         """The line of `path`, or of its nearest ancestor that has one."""
+        if self.source is not None:
+            self.lines, self.source = _from_events(self.source, with_lines=True).lines, None
         path = tuple(path)
         while path:
             if path in self.lines:
@@ -65,7 +70,9 @@ def load_lined(text: str) -> LinedDocument:
     gc.disable()  # the cyclic collector would walk every node of a growing heap (superlinear on 100k venues)
     try:
         try:
-            return _from_events(text)
+            doc = _from_events(text, with_lines=False)
+            doc.source = text
+            return doc
         except _Unusual:
             pass
         return _from_nodes(text)
@@ -122,7 +129,7 @@ def _scalar(event: yaml.ScalarEvent, loader: yaml.SafeLoader) -> Any:
     return value
 
 
-def _from_events(text: str) -> LinedDocument:
+def _from_events(text: str, with_lines: bool = True) -> LinedDocument:
     """The same result as _from_nodes, built straight from the C parser's events (3–4× faster)."""
     doc = LinedDocument(data=None)
     loader = _Constructor("")
@@ -132,7 +139,7 @@ def _from_events(text: str) -> LinedDocument:
         event = next(events)
         if isinstance(event, yaml.StreamEndEvent):
             return doc
-        doc.data = _value(next(events), events, (), doc, loader)
+        doc.data = _value(next(events), events, (), doc, loader, with_lines)
         next(events)  # DocumentEnd
         if not isinstance(next(events), yaml.StreamEndEvent):
             raise _Unusual  # a second document: the composer reports it
@@ -141,8 +148,9 @@ def _from_events(text: str) -> LinedDocument:
     return doc
 
 
-def _value(event: Any, events: Any, path: Path_, doc: LinedDocument, loader: yaml.SafeLoader) -> Any:
-    doc.lines.setdefault(path, event.start_mark.line + 1)
+def _value(event: Any, events: Any, path: Path_, doc: LinedDocument, loader: yaml.SafeLoader, lines: bool) -> Any:
+    if lines:
+        doc.lines.setdefault(path, event.start_mark.line + 1)
     if isinstance(event, yaml.ScalarEvent):
         return _scalar(event, loader)
     if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None \
@@ -151,7 +159,7 @@ def _value(event: Any, events: Any, path: Path_, doc: LinedDocument, loader: yam
     if isinstance(event, yaml.SequenceStartEvent):
         items: list[Any] = []
         while not isinstance(item := next(events), yaml.SequenceEndEvent):
-            items.append(_value(item, events, (*path, len(items)), doc, loader))
+            items.append(_value(item, events, (*path, len(items)), doc, loader, lines))
         return items
     result: dict[Any, Any] = {}
     while not isinstance(key_event := next(events), yaml.MappingEndEvent):
@@ -162,9 +170,11 @@ def _value(event: Any, events: Any, path: Path_, doc: LinedDocument, loader: yam
         line = key_event.start_mark.line + 1  # type: ignore[union-attr]
         if key in result:
             doc.duplicates.append(((*path, key), line))
-        doc.lines[(*path, key)] = line
-        result[key] = _value(next(events), events, (*path, key), doc, loader)
-        doc.lines[(*path, key)] = line
+        if lines:
+            doc.lines[(*path, key)] = line
+        result[key] = _value(next(events), events, (*path, key), doc, loader, lines)
+        if lines:
+            doc.lines[(*path, key)] = line
     return result
 
 
