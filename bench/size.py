@@ -23,6 +23,15 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def current_rss_mb() -> float:
+    """Resident memory of this process now, in MB (Linux /proc; the peak where that is missing)."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, IndexError, ValueError):
+        return rss_mb()
+    return pages * resource.getpagesize() / 2**20
+
+
 def percentile(samples: list[float], q: float) -> float:
     """The q-th percentile (nearest rank) of samples."""
     ordered = sorted(samples)
@@ -41,29 +50,35 @@ def measure(content_dir: Path, rounds: int, queries: int) -> dict:
     content = Content.build(catalog)
     build_s, build_cpu = time.perf_counter() - wall, time.process_time() - cpu
     gc.collect()
-    built_rss = rss_mb()
+    built_rss, peak_build = current_rss_mb(), rss_mb()
     probes = query_mix(catalog, queries)
     now = datetime.now(UTC)
     for probe in {p.kind: p for p in probes}.values():  # warm-up: the first nearby question builds the k-d tree
         answer(Session(), probe.input, content, now)
     ours: dict[str, list[float]] = {}
+    ours_cpu: list[float] = []
     naive_ms: list[float] = []
+    naive_cpu: list[float] = []
     naive = Naive(catalog)
     for _ in range(rounds):
         for probe in probes:
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.thread_time()
             answer(Session(), probe.input, content, now)
             ours.setdefault(probe.kind, []).append((time.perf_counter() - start) * 1000)
+            ours_cpu.append((time.thread_time() - cpu) * 1000)
     for probe in probes:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.thread_time()
         naive.answer(probe)
         naive_ms.append((time.perf_counter() - start) * 1000)
+        naive_cpu.append((time.thread_time() - cpu) * 1000)
     every = [ms for samples in ours.values() for ms in samples]
     return {
         "venues": len(catalog.venues), "load_s": load_s, "load_cpu_s": load_cpu, "build_s": build_s,
-        "build_cpu_s": build_cpu, "rss_base_mb": base, "rss_mb": built_rss, "rss_peak_mb": rss_mb(),
+        "build_cpu_s": build_cpu, "rss_base_mb": base, "rss_mb": built_rss, "rss_peak_mb": peak_build,
         "p50": statistics.median(every), "p99": percentile(every, 99), "max": max(every),
         "naive_p50": statistics.median(naive_ms), "naive_p99": percentile(naive_ms, 99),
+        "cpu_p50": statistics.median(ours_cpu), "cpu_p99": percentile(ours_cpu, 99),
+        "naive_cpu_p50": statistics.median(naive_cpu), "naive_cpu_p99": percentile(naive_cpu, 99),
         "by_kind": {k: [statistics.median(v), percentile(v, 99)] for k, v in ours.items()},
         "samples": len(every),
     }

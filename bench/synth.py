@@ -71,7 +71,8 @@ def build(size: int, target: Path, seed: int = 14) -> Synthetic:
         lon = round(d["lon"] + rnd.uniform(-0.08, 0.08), 5)
         venue = {"id": f"syn-{n:06d}", "name_th": name, "type": vtype, "province_th": d["province_th"],
                  "district_th": d["name_th"], "lat": lat, "lon": lon, "location_precision": "tambon",
-                 "topics": rnd.sample(TOPICS, rnd.choice((0, 1, 2))), "audience": rnd.sample(AUDIENCES, 2)}
+                 "topics": rnd.sample(TOPICS, rnd.choice((0, 1, 2))), "audience": rnd.sample(AUDIENCES, 2),
+                 "hours": "[{days: tue-sun, open: '08:30', close: '16:30'}]"}
         if rnd.random() < 0.3:
             venue["name_en"] = f"{' '.join(w.title() for w in rnd.sample(['Ban', 'Nong', 'Don', 'Sri', 'Pho'], 2))} " \
                                f"{EN_WORDS[vtype]}"
@@ -89,7 +90,9 @@ def _yaml_item(venue: dict) -> str:
     lines: list[str] = []
     for key, value in venue.items():
         prefix = "- " if not lines else "  "
-        if isinstance(value, list):
+        if key == "hours":
+            lines.append(f"{prefix}{key}: {value}")
+        elif isinstance(value, list):
             lines.append(f"{prefix}{key}: [{', '.join(value)}]")
         else:
             lines.append(f"{prefix}{key}: {value}")

@@ -179,7 +179,7 @@ def build_dictionary(extra: Iterable[str]) -> Trie:
         if phrase:
             words.add(phrase)
             words.update(part for part in phrase.split(" ") if len(part) > 1)
-    return UnionTrie(_base_trie(), Trie(words))
+    return UnionTrie(_base_trie(), SortedWords(words))
 
 
 def tokenize(text: str, dictionary: Trie) -> list[str]:
