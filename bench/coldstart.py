@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -29,9 +30,12 @@ def cold_start(repeats: int = 3) -> dict:
         env = {**os.environ, "INSTANCE_PATH": instance, "CONTENT_DIR": str(ROOT / "content"),
                "LINE_CHANNEL_SECRET": "bench", "LINE_CHANNEL_ACCESS_TOKEN": "bench"}
         for i in range(repeats + 1):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             wall = subprocess.run([sys.executable, "-c", _PROBE], cwd=ROOT, env=env, capture_output=True,
                                   text=True, timeout=120, check=True)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
             if i:  # the first run fills the OS file cache (and any on-disk cache) like a redeploy would
-                runs.append(json.loads(wall.stdout.strip().splitlines()[-1]))
-    return {key: statistics.median(r[key] for r in runs) for key in ("imports", "create_app")} | {
+                runs.append(json.loads(wall.stdout.strip().splitlines()[-1]) | {"cpu": cpu})
+    return {key: statistics.median(r[key] for r in runs) for key in ("imports", "create_app", "cpu")} | {
         "total": statistics.median(r["imports"] + r["create_app"] for r in runs), "runs": len(runs)}

@@ -39,7 +39,7 @@ def markdown(sizes: list[dict], cold: dict | None, hooks: list[dict], command: s
                                                            s["by_kind"].values()) + " |")
     if cold:
         lines += ["", "## Cold start (shipped content, fresh interpreter, median)", "",
-                  "| imports s | `create_app()` s | total s | CPU s |", "|---:|---:|---:|---:|",
+                  "| imports s | `create_app()` s | total s | CPU s (whole process) |", "|---:|---:|---:|---:|",
                   f"| {cold['imports']:.2f} | {cold['create_app']:.2f} | {cold['total']:.2f} | "
                   f"{cold.get('cpu', 0):.2f} |"]
     if hooks:
