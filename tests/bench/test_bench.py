@@ -1,4 +1,4 @@
-"""The benchmark code runs (tiny catalogue, tiny webhook load), so `make bench` cannot rot; CI never runs the full one."""
+"""The benchmark code runs (tiny catalogue, tiny webhook load), so `make bench` cannot rot."""
 
 from __future__ import annotations
 

@@ -52,7 +52,7 @@ def test_word_candidates_cover_every_partial_match_and_batch_scores_agree(seed: 
     names = _names(rnd, 300)
     candidates = NameCandidates(names)
     for _ in range(40):
-        word = _mutate(rnd, rnd.choice(PIECES + ["ห้องสมุดประชาชน", "พิพิธภัณฑ์บ้าน"])).replace(" ", "")
+        word = _mutate(rnd, rnd.choice([*PIECES, "ห้องสมุดประชาชน", "พิพิธภัณฑ์บ้าน"])).replace(" ", "")
         if len(word) < 2:
             continue
         hits = candidates.for_word(word, 80)
