@@ -63,6 +63,17 @@ def _serve(app: str, port: int, line_url: str, instance: str) -> subprocess.Pope
     raise RuntimeError(f"{app} did not start")
 
 
+def _stop_embedded_redis(instance: str) -> None:
+    """End the embedded Redis servers the app started under `instance` (they outlive gunicorn's workers)."""
+    for proc_dir in Path("/proc").glob("[0-9]*"):
+        try:
+            mine = os.readlink(proc_dir / "cwd").startswith(instance)
+            if mine and b"redis-server" in (proc_dir / "cmdline").read_bytes():
+                os.kill(int(proc_dir.name), signal.SIGTERM)
+        except (OSError, ValueError):
+            continue
+
+
 def _stop(proc: subprocess.Popen) -> None:
     try:
         os.killpg(proc.pid, signal.SIGTERM)
@@ -128,6 +139,7 @@ def webhook_runs(concurrencies: tuple[int, ...] = (8, 32), events: int = 400, wa
                     runs.append({"app": name, "concurrency": c, **_load(port, c, events, line, wait_s)})
             finally:
                 _stop(proc)
+        _stop_embedded_redis(instance)
     return runs
 
 
