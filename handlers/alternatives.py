@@ -41,7 +41,7 @@ def suggestions(content: Content, query: Query, lang: str, found: int) -> list[d
     if query.venue_types and place and query.provinces:
         places = set(query.provinces)
         present: dict[str, int] = {}
-        for entry in index.entries:
+        for entry in (index.entries[i] for i in index.pools.in_provinces(places)):  # an id set, not a scan
             if entry.kind == "venue" and entry.provinces & places:
                 for vtype in entry.types - set(query.venue_types):
                     present[vtype] = present.get(vtype, 0) + 1
@@ -58,7 +58,7 @@ def suggestions(content: Content, query: Query, lang: str, found: int) -> list[d
         items.append(ask(t(lang, "all_in_place", place=place)))
     elif query.venue_types and not place:
         items.append(ask(t(lang, "type_nearby", type=type_word(content, query.venue_types[0], lang))))
-    if place and any(e.kind == "tour" and e.provinces & set(query.provinces) for e in index.entries) \
+    if place and index.pools.tours & index.pools.union(index.pools.by_province, query.provinces) \
             and not query.wants_tour:
         items.append(ask(t(lang, "tours_in_place", place=place)))
     return items

@@ -18,6 +18,7 @@ def check_venues(venues: dict[str, Located], places: Places) -> list[ContentProb
     """Unknown provinces (errors); far-away coordinates, missing hours or coordinates (warnings)."""
     problems: list[ContentProblem] = []
     names = [p.name_th for p in places.provinces]
+    district_names: dict[str, set[str]] = {}
     for entry in venues.values():
         venue: Venue = entry.item
         province = places.province(venue.province_th)
@@ -34,7 +35,9 @@ def check_venues(venues: dict[str, Located], places: Places) -> list[ContentProb
                     ("lat",), f"พิกัดห่างจากใจกลางจังหวัด{province.name_th} {km:.0f} กม. (เกิน "
                               f"{FAR_FROM_CENTRE_KM:.0f} กม.) ตรวจว่าสลับ lat/lon หรือผิดจังหวัดหรือไม่ "
                               f"(coordinates {km:.0f} km from the province centre)", "warning", "far-from-centre"))
-        districts = _district_names(places, venue.province_th)
+        if venue.province_th not in district_names:  # once per province, not per venue (100k venues)
+            district_names[venue.province_th] = _district_names(places, venue.province_th)
+        districts = district_names[venue.province_th]
         if province is not None and venue.district_th and venue.district_th not in districts:
             problems.append(entry.problem(
                 ("district_th",), f'ไม่พบอำเภอ/เขต "{venue.district_th}" ของจังหวัด{province.name_th} ใน places.yaml '

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from bot.catalog.models import Catalog
-from bot.search.geo import distance_km
+from bot.search.candidates import LazyScores, NameCandidates, word_scores_batch
 from bot.search.lexicon import Lexicon
+from bot.search.pools import Pools
+from bot.search.spatial import Spatial
 from bot.search.thai import compact, normalise
 from bot.search.understand import Query
 
@@ -119,6 +123,13 @@ class Index:
         # Topic words normalised once here, not for every entry of every query.
         self.topic_keys = {t: tuple(dict.fromkeys(compact(normalise(w, fix)) for w in (t, *words)))
                            for t, words in catalog.keywords.topics.items()}
+        # Sub-linear search: candidates before scoring, filters as id sets, a k-d tree for nearby.
+        self.positions = {e.id: i for i, e in enumerate(entries)}
+        self.ids = [e.id for e in entries]
+        self.candidates = NameCandidates([(e.names, e.spaced_names) for e in entries])
+        self.pools = Pools(entries, self.topic_keys)
+        self.spatial = Spatial([(i, e.lat, e.lon) for i, e in enumerate(entries)
+                                if e.kind == "venue" and e.lat is not None and e.lon is not None])
 
     def name_scores(self, query: Query) -> dict[str, float]:
         """How well the query's words name each entry (0–100), Thai-safe (no default processor)."""
@@ -129,7 +140,9 @@ class Index:
         full = query.full or q
         long_q = len(q) >= 8 and bool(query.words) and q not in self.lexicon.phrases
         scores: dict[str, float] = {}
-        for entry in self.entries:
+        # Only entries that can reach NAME_WEAK are scored (candidates.py proves the others cannot).
+        pool = self.candidates.for_name(q, spaced_q, NAME_WEAK, q not in self.lexicon.phrases)
+        for entry in (self.entries[i] for i in pool):
             best = 0.0
             for name, spaced in zip(entry.names, entry.spaced_names, strict=False):
                 if not name:
@@ -165,35 +178,49 @@ class Index:
         return [i for i in ids if i in self.by_id and max(
             (fuzz.ratio(q, n, processor=None) for n in self.by_id[i].names if n), default=0) >= NAME_WEAK]
 
-    def word_scores(self, query: Query) -> dict[str, float]:
-        """How well the leftover words (not places, types or fillers) fit each entry's names (0–100)."""
+    def word_scores(self, query: Query) -> Mapping[str, float]:
+        """How well the leftover words (not places, types or fillers) fit each entry's names (0–100).
+
+        Computed lazily for the entries a ranking reads, and only where a word can score at all; a word found in
+        an entry's address (a landmark or street: "เซ็นทรัลเวิลด์", "ราชดำเนิน") also counts."""
         words = [compact(w) for w in query.words if len(w) >= 2]
         if not words:
             return {}
-        scores: dict[str, float] = {}
-        for entry in self.entries:
-            total = 0.0
-            for word in words:
-                best = 0.0
-                for name in entry.names:
-                    if word == name:
-                        best = 100.0
-                        break
-                    if word in name:
-                        best = max(best, 95.0 if len(word) >= 4 else 60.0)
-                    elif len(word) >= 4:
-                        partial = fuzz.partial_ratio(word, name, processor=None)
-                        best = max(best, partial * 0.9 if partial >= 80 else 0.0)
-                if best < 70 and len(word) >= 4 and word in entry.where:
-                    best = 70.0  # a landmark or street of the address ("เซ็นทรัลเวิลด์", "ราชดำเนิน")
-                total += best
-            scores[entry.id] = total / len(words)
-        return scores
+        hits = self.candidates.for_word(words[0], 80)
+        for word in words[1:]:
+            hits |= self.candidates.for_word(word, 80)
+        long_words = [w for w in words if len(w) >= 4]
+        in_address = np.fromiter((any(w in e.where for w in long_words) for e in self.entries), dtype=bool,
+                                 count=len(self.entries)) if long_words else None
+        if in_address is not None and in_address.any():  # the batch scorer knows names only: score these one by one
+            return LazyScores(self.ids, self.positions, hits | in_address,
+                              lambda pos: self._word_score(self.entries[pos], words))
+        return LazyScores(self.ids, self.positions, hits, lambda pos: self._word_score(self.entries[pos], words),
+                          lambda batch: word_scores_batch(words, [self.entries[p].names for p in batch]))
+
+    @staticmethod
+    def _word_score(entry: Entry, words: list[str]) -> float:
+        total = 0.0
+        for word in words:
+            best = 0.0
+            for name in entry.names:
+                if word == name:
+                    best = 100.0
+                    break
+                if word in name:
+                    best = max(best, 95.0 if len(word) >= 4 else 60.0)
+                elif len(word) >= 4:
+                    partial = fuzz.partial_ratio(word, name, processor=None)
+                    best = max(best, partial * 0.9 if partial >= 80 else 0.0)
+            if best < 70 and len(word) >= 4 and word in entry.where:
+                best = 70.0  # a landmark or street of the address
+            total += best
+        return total / len(words)
 
     def find(self, query: Query, anchor: tuple[float, float] | None = None) -> SearchResult:
         """Rank entries for a parsed query; `anchor` is the citizen's last known point for "nearby"."""
         scores = self.name_scores(query)
-        strong = [e for e in self.entries if scores.get(e.id, 0) >= NAME_STRONG]
+        strong = [self.by_id[i] for i, score in scores.items() if score >= NAME_STRONG]
         if query.nearby and not strong:
             if anchor is None:
                 return SearchResult((), "need_location")
@@ -201,7 +228,8 @@ class Index:
         if query.has_filters:
             filtered = self._filtered(query, self.word_scores(query))
             # An exact name wins over filters read from inside it (สิรินธร is also a district).
-            fitting = [e for e in strong if e in filtered or scores[e.id] >= 100]
+            filtered_ids = {e.id for e in filtered}
+            fitting = [e for e in strong if e.id in filtered_ids or scores[e.id] >= 100]
             # A clear name match outside the filters beats filters that no listed name supports
             # ("หอศิลป์ กทม" is an alias of a venue that is neither a museum nor about ศิลปะ by type).
             places = self._places(query)
@@ -215,7 +243,8 @@ class Index:
                 fitting = [e for e in outside if scores[e.id] >= 92]
             if fitting and (query.words or any(scores[e.id] >= 92 for e in fitting)):
                 fitting.sort(key=lambda e: (-scores[e.id], e.precision, e.order))
-                ranked = fitting + [e for e in filtered if e not in fitting]
+                fitting_ids = {e.id for e in fitting}
+                ranked = fitting + [e for e in filtered if e.id not in fitting_ids]
                 return SearchResult(self._ids(ranked, query), "named")
             if filtered:
                 return SearchResult(self._ids(filtered, query), "filtered")
@@ -226,7 +255,7 @@ class Index:
         if strong:
             strong.sort(key=lambda e: (-scores[e.id], e.precision, e.order))
             return SearchResult(self._ids(strong, query), "named")
-        weak = sorted((e for e in self.entries if scores.get(e.id, 0) >= NAME_WEAK and len(query.core) >= 5),
+        weak = sorted((self.by_id[i] for i, score in scores.items() if score >= NAME_WEAK and len(query.core) >= 5),
                       key=lambda e: (-scores[e.id], e.order))[:3]
         if not weak and query.words and len(query.core) >= 8:
             weak = self._in_order(query.core)
@@ -249,20 +278,24 @@ class Index:
     def nearest(self, point: tuple[float, float], types: tuple[str, ...] = (), query: Query | None = None,
                 limit: int = 30) -> SearchResult:
         """Venues nearest to a point (optionally of some types), with distances in km."""
-        pool = [e for e in self.entries if e.kind == "venue" and e.lat is not None
-                and (not types or e.types & set(types))]
+        typed = self.pools.union(self.pools.by_type, types) & self.pools.located if types else self.pools.located
+        narrow = False
         if query and (query.topics or query.audience):
-            narrowed = [e for e in pool if self._topic_fit(query, e) or self._audience_fit(query, e)]
-            pool = narrowed or pool
+            fits = self.pools.union(self.pools.by_topic, query.topics) | self.pools.union(
+                self.pools.by_audience, {a for want in query.audience for a in _FAMILY.get(want, (want,))})
+            narrow = bool(fits & typed)  # narrowed to topic or audience when any venue fits, else all of the type
+            typed = fits & typed if narrow else typed
         if query:
             text = query.full or query.core
             prefer = tuple(p for when, p in self.lexicon.prefers if when in text)
-            pool = [e for e in pool if any(p in e.name_th for p in prefer)] or pool
-        dist = {e.id: distance_km(point[0], point[1], e.lat, e.lon) for e in pool}  # type: ignore[arg-type]
+            if prefer:
+                preferred = {pos for pos in typed if any(p in self.entries[pos].name_th for p in prefer)}
+                typed = preferred or typed
+        found = self.spatial.nearest(point, typed.__contains__, limit, lambda pos: self.entries[pos].order)
         # A venue placed only at a district or province centre never outranks an exact one at the same distance.
-        pool.sort(key=lambda e: (round(dist[e.id], 1), e.precision, e.order))
-        chosen = pool[:limit]
-        return SearchResult(tuple(e.id for e in chosen), "nearby", {e.id: dist[e.id] for e in chosen})
+        found.sort(key=lambda kp: (round(kp[0], 1), self.entries[kp[1]].precision, self.entries[kp[1]].order))
+        chosen = [(self.entries[pos].id, km) for km, pos in found]
+        return SearchResult(tuple(i for i, _ in chosen), "nearby", dict(chosen))
 
     def _places(self, query: Query) -> set[str]:
         places = set(query.provinces)
@@ -280,10 +313,14 @@ class Index:
         wanted = {a for want in query.audience for a in _FAMILY.get(want, (want,))}
         return any(a in wanted for a in entry.audience)
 
-    def _filtered(self, query: Query, word_scores: dict[str, float]) -> list[Entry]:
+    def _filtered(self, query: Query, word_scores: Mapping[str, float]) -> list[Entry]:
         places = self._places(query)
         pool = []
-        for e in self.entries:
+        positions = self.pools.filtered(places, query.venue_types, query.wants_tour, query.topics,
+                                        {a for want in query.audience for a in _FAMILY.get(want, (want,))})
+        if isinstance(word_scores, LazyScores) and positions is not None:
+            word_scores.prime(positions)  # one C batch instead of a Python loop per ranked entry
+        for e in self.entries if positions is None else (self.entries[i] for i in positions):
             if places and not (e.provinces & places):
                 continue
             if query.venue_types and e.kind == "tour" and not query.wants_tour:

@@ -99,27 +99,30 @@ def build_lexicon(catalog: Catalog) -> Lexicon:
     # Words that only say how or when (ask, time, off-topic…) must not split our names: อากาศ stays in กองทัพอากาศ.
     hides = set(KINDS[:11])
     meaningful = {k for k, kinds in lex.phrases.items() if len(k) >= 3 and any(kind in hides for kind, _ in kinds)}
-    lex.dictionary = build_dictionary(list(lex.phrases) + _name_words(names, meaningful))
+    lex.dictionary = build_dictionary(list(lex.phrases) + _name_words(names, meaningful, lex.max_phrase_len))
     return lex
 
 
-def _name_words(names: list[str], phrases: set[str]) -> list[str]:
+def _name_words(names: list[str], phrases: set[str], longest: int) -> list[str]:
     """Words of our names and aliases for the tokenizer, leaving out compounds that hide a known phrase.
 
     "หอดูดาวโคราช" as one dictionary word would hide the type หอดูดาว and the place โคราช inside it.
     """
     words = set()
+    seen: set[str] = set()
     for name in names:
         for word in name.split(" "):
-            if len(word) > 1 and not _hides_phrase(word, phrases):
-                words.add(word)
+            if len(word) > 1 and word not in seen:
+                seen.add(word)
+                if not _hides_phrase(word, phrases, longest):
+                    words.add(word)
     return sorted(words)
 
 
-def _hides_phrase(word: str, phrases: set[str]) -> bool:
-    """True when a known phrase (3+ characters) sits strictly inside `word`."""
+def _hides_phrase(word: str, phrases: set[str], longest: int) -> bool:
+    """True when a known phrase (3+ characters, at most `longest`) sits strictly inside `word`."""
     n = len(word)
-    return any(word[i:j] in phrases for i in range(n) for j in range(i + 3, n + 1) if j - i < n)
+    return any(word[i:j] in phrases for i in range(n) for j in range(i + 3, min(n, i + longest) + 1) if j - i < n)
 
 
 def _catalog_words(catalog: Catalog) -> list[str]:

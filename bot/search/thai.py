@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 
@@ -37,9 +38,10 @@ def normalise(text: str, corrections: Mapping[str, str] | None = None) -> str:
     return text
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 17)
 def _fold(text: str) -> str:
-    """Everything normalise() does before corrections; cached, since every reload normalises the same names."""
+    # Memoised: building an index normalises each name several times (lexicon, index, keywords), and PyThaiNLP's
+    # normalize runs ~27 regular expressions per call — 87% of a 100k-venue build before this cache.
     text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH).translate(_THAI_DIGITS)
     text = unicodedata.normalize("NFKC", text).lower()
     text = text.replace("เเ", "แ").replace("\u0e4d\u0e32", "\u0e33")  # two sara e typed for sara ae; nikhahit+aa
@@ -56,9 +58,21 @@ def _keep_if_prefix_of(right: str) -> Callable[[re.Match[str]], str]:
     return replace
 
 
+_ORDER: dict[int, tuple[Mapping[str, str], list[str]]] = {}
+
+
+def _longest_first(corrections: Mapping[str, str]) -> list[str]:
+    # Sorted once per corrections table (one per content version), not once per normalised string.
+    known = _ORDER.get(id(corrections))
+    if known is None or known[0] is not corrections or len(known[1]) != len(corrections):
+        _ORDER.clear()
+        known = _ORDER[id(corrections)] = (corrections, sorted(corrections, key=len, reverse=True))
+    return known[1]
+
+
 def apply_corrections(text: str, corrections: Mapping[str, str]) -> str:
     """Replace misspelt words (longest first) by their correct form."""
-    for wrong in sorted(corrections, key=len, reverse=True):
+    for wrong in _longest_first(corrections):
         if wrong not in text:
             continue
         right = corrections[wrong]
@@ -104,9 +118,41 @@ def clip(text: str, limit: int) -> str:
     return cut.rstrip() + "…"
 
 
+class SortedWords(Trie):
+    """PyThaiNLP's word list as a sorted list searched by bisection: the same prefixes() as its Trie.
+
+    Building the 62 000-word Trie node by node cost ~0.8 s of CPU at every process start; sorting costs ~30 ms."""
+
+    def __init__(self, words: Iterable[str]):
+        super().__init__([])
+        self.words = sorted({w.strip() for w in words} - {""})
+        self._set = frozenset(self.words)
+
+    def prefixes(self, text: str, start: int = 0) -> list[str]:
+        """Words that start at `start` in `text`, shortest first (as Trie.prefixes)."""
+        found, words, end = [], self.words, len(self.words)
+        for stop in range(start + 1, len(text) + 1):
+            piece = text[start:stop]
+            at = bisect_left(words, piece)
+            if at == end or not words[at].startswith(piece):
+                break
+            if words[at] == piece:
+                found.append(piece)
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._set
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def __iter__(self):
+        yield from self.words
+
+
 @lru_cache(maxsize=1)
 def _base_trie() -> Trie:
-    return Trie(thai_words())
+    return SortedWords(thai_words())
 
 
 class UnionTrie(Trie):
@@ -142,7 +188,7 @@ def build_dictionary(extra: Iterable[str]) -> Trie:
         if phrase:
             words.add(phrase)
             words.update(part for part in phrase.split(" ") if len(part) > 1)
-    return UnionTrie(_base_trie(), Trie(words))
+    return UnionTrie(_base_trie(), SortedWords(words))
 
 
 def tokenize(text: str, dictionary: Trie) -> list[str]:

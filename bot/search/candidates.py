@@ -1,0 +1,239 @@
+"""Candidate generation before scoring: bigram posting lists that find every name a fuzzy score could accept.
+
+The bounds are exact, not heuristics: two strings whose rapidfuzz ratio is ≥ r share at least
+3L − m − n − 1 bigrams (L = longest common subsequence ≥ r/200·(m+n)), so a name that shares fewer cannot
+reach the cut-off and is never scored. Rows are sorted by length, so the length window a ratio allows is
+one slice of every posting list.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+_NONE = np.empty(0, dtype=np.int32)
+
+
+def _code(gram: str) -> int:
+    return (ord(gram[0]) << 21) | ord(gram[1]) if len(gram) == 2 else (1 << 42) | ord(gram)
+
+
+def bigrams(text: str) -> list[str]:
+    """Overlapping two-character pieces of `text` (one piece for a one-character text)."""
+    return [text[i : i + 2] for i in range(len(text) - 1)] or ([text] if text else [])
+
+
+class GramIndex:
+    """Strings (rows, each owned by an entry position) indexed by their bigrams, rows sorted by length."""
+
+    def __init__(self, rows: Iterable[tuple[str, int]]):
+        ordered = sorted(((text, owner) for text, owner in rows if text), key=lambda r: len(r[0]))
+        self.texts = [text for text, _ in ordered]
+        self.owner = np.fromiter((owner for _, owner in ordered), dtype=np.int32, count=len(ordered))
+        self.lengths = np.fromiter((len(t) for t in self.texts), dtype=np.int32, count=len(ordered))
+        self.exact: dict[str, list[int]] = defaultdict(list)
+        for row, text in enumerate(self.texts):
+            self.exact[text].append(int(self.owner[row]))
+        self.longest = int(self.lengths[-1]) if len(self.texts) else 0
+        self.postings: dict[int, np.ndarray] = {}
+        self.repeats = np.zeros(len(self.texts), dtype=np.int32)
+        if self.texts:
+            self._index_bigrams()
+
+    def _index_bigrams(self) -> None:
+        # Every bigram of every text at once in numpy: code points of all texts joined by NUL, pairs of
+        # neighbours as one integer, (code, row) pairs made unique and sorted, so each posting is one slice.
+        points = np.frombuffer("\0".join(self.texts).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+        row_of = np.cumsum(points == 0)
+        pair = (points[:-1] << 21) | points[1:]
+        keep = (points[:-1] != 0) & (points[1:] != 0)
+        codes, rows = pair[keep], row_of[:-1][keep]
+        singles = np.flatnonzero(self.lengths == 1)
+        if len(singles):
+            codes = np.concatenate([codes, [_code(self.texts[r]) for r in singles]])
+            rows = np.concatenate([rows, singles])
+        keys = np.sort(codes * len(self.texts) + rows)  # < 2**42 · rows: fits int64 below 2**21 rows
+        keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
+        shift_codes, all_rows = np.divmod(keys, len(self.texts))
+        all_rows = all_rows.astype(np.int32)
+        starts = np.flatnonzero(np.concatenate(([True], shift_codes[1:] != shift_codes[:-1])))
+        distinct = shift_codes[starts]
+        ends = [*starts[1:].tolist(), len(all_rows)]
+        self.postings = {int(c): all_rows[a:b] for c, a, b in zip(distinct.tolist(), starts.tolist(), ends,
+                                                                  strict=True)}
+        per_row = np.bincount(all_rows, minlength=len(self.texts))
+        self.repeats = np.maximum(self.lengths - 1 - per_row, 0).astype(np.int32)
+
+    def posting(self, gram: str) -> np.ndarray:
+        """Sorted rows that contain `gram` (a bigram, or a whole one-character text); empty when none."""
+        return self.postings.get(_code(gram), _NONE)
+
+    def _window(self, shortest: int, longest: int) -> tuple[int, int]:
+        return (int(np.searchsorted(self.lengths, shortest, "left")),
+                int(np.searchsorted(self.lengths, longest, "right")))
+
+    def similar(self, text: str, cutoff: float) -> np.ndarray:
+        """Owners of rows whose rapidfuzz ratio with `text` can be ≥ cutoff (a superset, never missing one)."""
+        m = len(text)
+        if not m or not len(self.texts):
+            return np.empty(0, dtype=np.int32)
+        share = cutoff / 200  # L ≥ share·(m+n) and L ≤ min(m, n)
+        lo, hi = self._window(math.ceil(m * share / (1 - share) - 1e-9), math.floor(m * (1 - share) / share + 1e-9))
+        if lo >= hi:
+            return np.empty(0, dtype=np.int32)
+        grams = bigrams(text)
+        distinct = set(grams)
+        repeats = len(grams) - len(distinct)
+        counts = np.zeros(hi - lo, dtype=np.int32)
+        for gram in distinct:
+            rows = self.posting(gram)
+            a, b = np.searchsorted(rows, lo), np.searchsorted(rows, hi)
+            if a < b:
+                counts[rows[a:b] - lo] += 1
+        lengths = self.lengths[lo:hi]
+        # 3L − m − n − 1 with L ≥ share·(m+n); repeated bigrams of `text` may match one distinct posting.
+        need = np.ceil((3 * share - 1) * (m + lengths) - 1 - 1e-9) - repeats
+        kept = np.flatnonzero(counts >= need) + lo
+        if not len(kept):
+            return kept
+        # The bound prunes; rapidfuzz (C++, Thai-safe: no processor) then scores only what is left.
+        texts = [self.texts[r] for r in kept]
+        scores = process.cdist([text], texts, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff,
+                               dtype=np.float64)[0]
+        return self.owner[kept[scores >= cutoff]]
+
+    def containing(self, text: str) -> np.ndarray:
+        """Owners of rows that contain `text` as a substring."""
+        grams = sorted(set(bigrams(text)), key=lambda g: len(self.postings.get(_code(g), ())))
+        if not grams or not len(self.posting(grams[0])):
+            return np.empty(0, dtype=np.int32)
+        rows = self.posting(grams[0])
+        for gram in grams[1:4]:
+            rows = np.intersect1d(rows, self.posting(gram), assume_unique=True)
+        return np.asarray([self.owner[r] for r in rows if text in self.texts[r]], dtype=np.int32)
+
+    def inside(self, text: str, shortest: int) -> list[int]:
+        """Owners of rows that are substrings of `text`, at least `shortest` characters long."""
+        found: list[int] = []
+        n, longest = len(text), min(self.longest, len(text))
+        for i in range(n):
+            for j in range(i + shortest, min(n, i + longest) + 1):
+                owners = self.exact.get(text[i:j])
+                if owners:
+                    found.extend(owners)
+        return found
+
+
+class NameCandidates:
+    """Which entries a name query can match: the only entries name and word scoring ever look at."""
+
+    def __init__(self, names: Sequence[tuple[Sequence[str], Sequence[str]]]):
+        """`names[i]` is (compact names, spaced names) of entry i."""
+        self.compact = GramIndex((n, i) for i, (compact, _) in enumerate(names) for n in compact)
+        self.sorted_tokens = GramIndex((_token_sorted(s), i) for i, (_, spaced) in enumerate(names) for s in spaced)
+        self.size = len(names)
+
+    def for_name(self, q: str, spaced_q: str, cutoff: float, short_ok: bool) -> list[int]:
+        """Entry positions whose name score (index.name_scores) for q can reach `cutoff`, in entry order.
+
+        `short_ok` is False when q is a known phrase, so "q inside a name" cannot score."""
+        found = set(self.compact.exact.get(q, ()))
+        found.update(self.compact.inside(q, 4))
+        if len(q) >= 5 and short_ok:
+            found.update(self.compact.containing(q).tolist())
+        found.update(self.compact.similar(q, cutoff).tolist())
+        # token_sort_ratio − 2 ≥ cutoff is a plain ratio ≥ cutoff + 2 between token-sorted strings.
+        found.update(self.sorted_tokens.similar(_token_sorted(spaced_q), min(100.0, cutoff + 2)).tolist())
+        return sorted(found)
+
+    def for_word(self, word: str, cutoff: float) -> np.ndarray:
+        """Entries (a superset) where `word` is inside a name or, 4+ characters, partial_ratio can reach cutoff."""
+        mask = np.zeros(self.size, dtype=bool)
+        index = self.compact
+        grams = sorted(set(bigrams(word)), key=lambda g: len(index.postings.get(_code(g), ())))
+        if grams:
+            rows = index.posting(grams[0])
+            for gram in grams[1:3]:
+                rows = np.intersect1d(rows, index.posting(gram), assume_unique=True)
+            mask[index.owner[rows]] = True  # every bigram present: a superset of "word in name"
+        if len(word) >= 4:
+            mask[self._partial(word, cutoff)] = True
+        return mask
+
+    def _partial(self, word: str, cutoff: float) -> np.ndarray:
+        # partial_ratio aligns the shorter string (the needle, k chars) with windows of the longer one at least
+        # k·share/(1−share) long; a window reaching the cut-off shares ≥ (3·share−1)·(k + window) − 1 bigrams.
+        index, m, share = self.compact, len(word), cutoff / 200
+        grams = bigrams(word)
+        needle = np.minimum(index.lengths, m)
+        window = np.ceil(needle * share / (1 - share) - 1e-9)
+        repeats = np.where(index.lengths < m, index.repeats, len(grams) - len(set(grams)))
+        need = np.ceil((3 * share - 1) * (needle + window) - 1 - 1e-9) - repeats
+        counts = np.zeros(len(index.texts), dtype=np.int32)
+        for gram in set(grams):
+            counts[index.posting(gram)] += 1
+        return index.owner[counts >= need]
+
+
+def _token_sorted(spaced: str) -> str:
+    return " ".join(sorted(spaced.split()))
+
+
+class LazyScores(Mapping[str, float]):
+    """Scores computed on first read, for the few entries a ranking actually looks at; 0 outside `hits`.
+
+    `prime(positions)` scores many entries at once in C (rapidfuzz cdist) before a ranking reads them."""
+
+    def __init__(self, ids: Sequence[str], positions: Mapping[str, int], hits: np.ndarray, score,
+                 batch=None):
+        self._ids, self._pos, self._hits, self._score, self._batch = ids, positions, hits, score, batch
+        self._memo: dict[str, float] = {}
+
+    def prime(self, positions: Sequence[int]) -> None:
+        """Score these entry positions (those outside `hits` are 0) in one batch."""
+        if self._batch is None or not len(positions):
+            return
+        wanted = np.asarray(positions, dtype=np.int64)
+        wanted = wanted[self._hits[wanted]]
+        for pos, value in zip(wanted.tolist(), self._batch(wanted.tolist()), strict=True):
+            self._memo[self._ids[pos]] = value
+
+    def __getitem__(self, key: str) -> float:
+        if key not in self._memo:
+            pos = self._pos[key]
+            self._memo[key] = float(self._score(pos)) if self._hits[pos] else 0.0
+        return self._memo[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
+def word_scores_batch(words: Sequence[str], names: Sequence[Sequence[str]]) -> list[float]:
+    """index.word_scores for many entries at once: for each entry (its compact names), the mean over words of
+    the best of 100 (equal), 95/60 (inside), 0.9·partial_ratio when ≥ 80 (4+ characters)."""
+    flat = [name for entry in names for name in entry]
+    owner = np.repeat(np.arange(len(names)), [len(entry) for entry in names])
+    total = np.zeros(len(names), dtype=np.float64)
+    if not flat:
+        return total.tolist()
+    for word in words:
+        per_name = np.zeros(len(flat), dtype=np.float64)
+        if len(word) >= 4:
+            partial = process.cdist([word], flat, scorer=fuzz.partial_ratio, processor=None, score_cutoff=80,
+                                    dtype=np.float64)[0]
+            per_name = np.where(partial >= 80, partial * 0.9, 0.0)
+        inside = np.fromiter((word in name for name in flat), dtype=bool, count=len(flat))
+        per_name = np.where(inside, np.maximum(per_name, 95.0 if len(word) >= 4 else 60.0), per_name)
+        equal = np.fromiter((word == name for name in flat), dtype=bool, count=len(flat))
+        per_name = np.where(equal, 100.0, per_name)
+        best = np.zeros(len(names), dtype=np.float64)
+        np.maximum.at(best, owner, per_name)
+        total += best
+    return (total / len(words)).tolist()

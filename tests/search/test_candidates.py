@@ -1,0 +1,67 @@
+"""Candidate generation never drops a name that the fuzzy scores could accept (checked against a full scan)."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from rapidfuzz import fuzz
+
+from bot.search.candidates import NameCandidates, word_scores_batch
+
+PIECES = ["ห้องสมุด", "ประชาชน", "พิพิธภัณฑ์", "เชียงใหม่", "บ้าน", "นา", "ดี", "ศูนย์", "เรียนรู้", "tk", "park",
+          "museum", "วัด", "ผ้า", "ไหม", "สิรินธร", "ก", "ข้าว"]
+
+
+def _names(rnd: random.Random, count: int) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    names = []
+    for _ in range(count):
+        spaced = " ".join(rnd.choice(PIECES) for _ in range(rnd.randint(1, 4)))
+        names.append(((spaced.replace(" ", ""),), (spaced,)))
+    return names
+
+
+def _mutate(rnd: random.Random, text: str) -> str:
+    chars = list(text)
+    for _ in range(rnd.randint(0, 2)):
+        if chars and rnd.random() < 0.5:
+            del chars[rnd.randrange(len(chars))]
+        else:
+            chars.insert(rnd.randrange(len(chars) + 1), rnd.choice("กขคงา่้ ab"))
+    return "".join(chars).strip()
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_every_name_reaching_the_ratio_cutoff_is_a_candidate(seed: int) -> None:
+    rnd = random.Random(seed)
+    names = _names(rnd, 300)
+    candidates = NameCandidates(names)
+    for _ in range(60):
+        spaced = _mutate(rnd, rnd.choice(names)[1][0]) or "ก"
+        q = spaced.replace(" ", "")
+        found = set(candidates.for_name(q, spaced, 80, True))
+        for i, (compact, spaced_names) in enumerate(names):
+            if fuzz.ratio(q, compact[0], processor=None) >= 80 or q == compact[0] \
+                    or fuzz.token_sort_ratio(spaced, spaced_names[0], processor=None) - 2 >= 80:
+                assert i in found, (q, compact[0])
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_word_candidates_cover_every_partial_match_and_batch_scores_agree(seed: int) -> None:
+    rnd = random.Random(100 + seed)
+    names = _names(rnd, 300)
+    candidates = NameCandidates(names)
+    for _ in range(40):
+        word = _mutate(rnd, rnd.choice([*PIECES, "ห้องสมุดประชาชน", "พิพิธภัณฑ์บ้าน"])).replace(" ", "")
+        if len(word) < 2:
+            continue
+        hits = candidates.for_word(word, 80)
+        batch = word_scores_batch([word], [n[0] for n in names])
+        for i, (compact, _) in enumerate(names):
+            name = compact[0]
+            partial = fuzz.partial_ratio(word, name, processor=None) if len(word) >= 4 else 0
+            if word in name or partial >= 80:
+                assert hits[i], (word, name)
+            expected = 100.0 if word == name else 95.0 if word in name and len(word) >= 4 else \
+                60.0 if word in name else partial * 0.9 if partial >= 80 else 0.0
+            assert batch[i] == pytest.approx(expected), (word, name)
