@@ -7,12 +7,15 @@
 
 Like LINE it answers reply and push with 200 `{"sentMessages": [...]}`, refuses a request without a bearer
 token (401), refuses `X-Line-Retry-Key` on reply (400), and answers a push that repeats an accepted retry key
-with 409 plus `x-line-accepted-request-id`. Behaviours per path: status + body, a delay (a "hang"), once or
-for a number of requests, then back to normal.
+with 409 plus `x-line-accepted-request-id`. Behaviours per path: status + body (+ headers such as Retry-After),
+a delay (a "hang"), a dropped connection (`reset`), once or for a number of requests, then back to normal.
+With `single_use_tokens = True` a reply token is accepted once (as LINE does); `accepted()` lists what LINE
+actually took (200 replies and pushes), to count lost and duplicated answers.
 """
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import threading
@@ -52,6 +55,8 @@ class Behaviour:
     body: Any = None
     delay_s: float = 0.0
     times: int | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+    reset: bool = False  # close the connection without answering (a "connection reset")
 
 
 class FakeLine:
@@ -67,6 +72,8 @@ class FakeLine:
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
         self._server.daemon_threads = True
         self._thread: threading.Thread | None = None
+        self.single_use_tokens = False
+        self._used_tokens: set[str] = set()
 
     @property
     def url(self) -> str:
@@ -99,13 +106,24 @@ class FakeLine:
             self.requests.clear()
             self._behaviours.clear()
             self._accepted_keys.clear()
+            self._used_tokens.clear()
         self._release = threading.Event()
 
     def respond(self, path: str, status: int = 200, body: Any = None, *, delay_s: float = 0.0,
-                times: int | None = None) -> None:
+                times: int | None = None, headers: dict[str, str] | None = None) -> None:
         """Answer requests to `path` with `status`/`body` after `delay_s`; for `times` requests (None = all)."""
         with self._changed:
-            self._behaviours.setdefault(path, []).append(Behaviour(status, body, delay_s, times))
+            self._behaviours.setdefault(path, []).append(Behaviour(status, body, delay_s, times, headers or {}))
+
+    def drop(self, path: str, *, times: int | None = None) -> None:
+        """Close the connection of requests to `path` without answering (the client sees a reset)."""
+        with self._changed:
+            self._behaviours.setdefault(path, []).append(Behaviour(0, None, 0.0, times, {}, reset=True))
+
+    def accepted(self) -> list[Request]:
+        """Reply and push requests LINE accepted (status 200), i.e. messages citizens received."""
+        with self._changed:
+            return [r for r in self.requests if r.path in (REPLY, PUSH) and r.status == 200]
 
     def hang(self, path: str, seconds: float, *, times: int | None = None) -> None:
         """Hold requests to `path` for `seconds` (or until reset/stop) before answering normally."""
@@ -156,8 +174,17 @@ class FakeLine:
                 return 409, {"message": "The retry key is already accepted", **original}, \
                     {"x-line-accepted-request-id": request_id}, 0.0
         behaviour = self._behaviour(path) or Behaviour()
+        if behaviour.reset:
+            return -1, None, {}, 0.0
         if behaviour.status != 200 or behaviour.body is not None:
-            return behaviour.status, behaviour.body if behaviour.body is not None else {}, {}, behaviour.delay_s
+            return (behaviour.status, behaviour.body if behaviour.body is not None else {}, behaviour.headers,
+                    behaviour.delay_s)
+        if self.single_use_tokens and path == REPLY and isinstance(body, dict):
+            with self._changed:
+                token = str(body.get("replyToken"))
+                if token in self._used_tokens:
+                    return 400, {"message": "Invalid reply token"}, {}, 0.0
+                self._used_tokens.add(token)
         if method != "POST" or path not in (REPLY, PUSH):
             return (200, {}, {}, behaviour.delay_s) if method == "POST" else (404, {"message": "Not found"}, {}, 0.0)
         count = len(body.get("messages", [])) if isinstance(body, dict) else 0
@@ -191,6 +218,12 @@ class FakeLine:
                 fake._record(request)
                 status, answer, extra, delay_s = fake._answer(self.command, path, headers, body)
                 request.status = status
+                if status == -1:  # drop the connection: the client gets a reset / remote disconnect
+                    request.status = None
+                    self.close_connection = True
+                    with contextlib.suppress(OSError):
+                        self.connection.shutdown(2)
+                    return
                 if delay_s:
                     fake._release.wait(delay_s)
                 payload = json.dumps(answer).encode()

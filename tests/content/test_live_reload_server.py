@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ADMIN_TOKEN, BEARER, ROOT
 from tests.content.conftest import replace_after
 from tests.content.test_content_state import KK, OLD_NAME
 
@@ -94,7 +94,8 @@ class Bot:
 
     def health(self) -> dict[str, Any]:
         try:
-            with urllib.request.urlopen(self.base + "/healthz", timeout=5) as response:
+            request = urllib.request.Request(self.base + "/healthz", headers=BEARER)  # details need the token
+            with urllib.request.urlopen(request, timeout=5) as response:
                 return json.loads(response.read())
         except urllib.error.HTTPError as exc:  # 503 still carries the body
             return json.loads(exc.read())
@@ -189,7 +190,7 @@ def fake_line() -> Iterator[FakeLine]:
 def test_live_reload_in_two_gunicorn_workers(content_copy: Path, tmp_path: Path, redis_url: str,
                                              redis_client, fake_line: FakeLine) -> None:
     env = {**os.environ, "CONTENT_DIR": str(content_copy), "INSTANCE_PATH": str(tmp_path / "instance"),
-           "REDIS_URL": redis_url, "CONTENT_POLL_S": "0.5", "LINE_CHANNEL_SECRET": SECRET,
+           "REDIS_URL": redis_url, "CONTENT_POLL_S": "0.5", "LINE_CHANNEL_SECRET": SECRET, "ADMIN_TOKEN": ADMIN_TOKEN,
            "LINE_CHANNEL_ACCESS_TOKEN": "test-token", "LINE_API_BASE_URL": fake_line.url, "WEB_CONCURRENCY": "2",
            "PYTHONUNBUFFERED": "1"}
     chat, bots = Chat(fake_line), []
