@@ -83,6 +83,12 @@ def read_event(raw: object, secret: str, replay_window_s: float) -> Work | None:
     if age_s > replay_window_s or age_s < -FUTURE_SKEW_S:
         log.info("event outside the replay window (%.0f s old) not answered", age_s, extra={"event": event_id})
         return None
+    source = raw.get("source") if isinstance(raw, dict) else None
+    if isinstance(source, dict) and any(name in source and not (isinstance(source[name], str)
+                                                                 and valid_chat_id(source[name]))
+                                        for name in ("userId", "groupId", "roomId")):
+        log.info("event with a malformed source id ignored", extra={"event": event_id})
+        return None
     # Parsed one by one: the SDK's parser fails the whole batch on one odd event (no type, unknown mode, …).
     parser = WebhookParser(secret, skip_signature_verification=lambda: True)
     try:

@@ -57,6 +57,8 @@ class Behaviour:
     times: int | None = None
     headers: dict[str, str] = field(default_factory=dict)
     reset: bool = False  # close the connection without answering (a "connection reset")
+    each: bool = False  # `times` counts per retry key / reply token, not for the path as a whole
+    used: dict[str, int] = field(default_factory=dict)
 
 
 class FakeLine:
@@ -110,10 +112,14 @@ class FakeLine:
         self._release = threading.Event()
 
     def respond(self, path: str, status: int = 200, body: Any = None, *, delay_s: float = 0.0,
-                times: int | None = None, headers: dict[str, str] | None = None) -> None:
-        """Answer requests to `path` with `status`/`body` after `delay_s`; for `times` requests (None = all)."""
+                times: int | None = None, headers: dict[str, str] | None = None, each: bool = False) -> None:
+        """Answer requests to `path` with `status`/`body` after `delay_s`; for `times` requests (None = all).
+
+        With `each`, the first `times` requests of every retry key (push) or reply token are answered so.
+        """
         with self._changed:
-            self._behaviours.setdefault(path, []).append(Behaviour(status, body, delay_s, times, headers or {}))
+            self._behaviours.setdefault(path, []).append(
+                Behaviour(status, body, delay_s, times, headers or {}, each=each))
 
     def drop(self, path: str, *, times: int | None = None) -> None:
         """Close the connection of requests to `path` without answering (the client sees a reset)."""
@@ -147,12 +153,15 @@ class FakeLine:
 
     # --- serving -------------------------------------------------------------------------------------------
 
-    def _behaviour(self, path: str) -> Behaviour | None:
+    def _behaviour(self, path: str, key: str = "") -> Behaviour | None:
         with self._changed:
             queue = self._behaviours.get(path, [])
             if not queue:
                 return None
             current = queue[0]
+            if current.each and current.times is not None:
+                current.used[key] = current.used.get(key, 0) + 1
+                return current if current.used[key] <= current.times else None
             if current.times is not None:
                 current.times -= 1
                 if current.times <= 0:
@@ -173,7 +182,8 @@ class FakeLine:
                 request_id, original = self._accepted_keys[key]
                 return 409, {"message": "The retry key is already accepted", **original}, \
                     {"x-line-accepted-request-id": request_id}, 0.0
-        behaviour = self._behaviour(path) or Behaviour()
+        who = key or (str(body.get("replyToken")) if isinstance(body, dict) else "")
+        behaviour = self._behaviour(path, who) or Behaviour()
         if behaviour.reset:
             return -1, None, {}, 0.0
         if behaviour.status != 200 or behaviour.body is not None:
