@@ -7,6 +7,7 @@ loop (up to the 2 MB limit, with header and body timeouts); only complete reques
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -29,6 +30,7 @@ class BufferedWorker(TornadoWorker):
 
     def run(self) -> None:
         """Serve the listening sockets until gunicorn asks this worker to stop."""
+        logging.getLogger("tornado.access").setLevel(logging.WARNING)  # gunicorn's access log is written instead
         self.ioloop = IOLoop.current()
         self.alive = True
         self.server_alive = True

@@ -96,3 +96,15 @@ def test_an_unexpected_error_becomes_the_apology_and_is_logged(app: Flask, caplo
 def test_all_three_doors_share_one_runner_class(app: Flask) -> None:
     assert isinstance(app.extensions["rianru"].dispatcher.runner, TurnRunner)
     assert CONTENT.exists() and CHANNEL_SECRET and ACCESS_TOKEN  # the same fixtures as the webhook tests
+
+
+def test_the_unanswered_report_lists_the_most_asked_first(app: Flask, redis_client) -> None:
+    runner: TurnRunner = app.extensions["rianru"].runner()
+    for n, question in enumerate([QUESTION, QUESTION, "ขอสูตรต้มยำกุ้ง"]):
+        runner.run("someone", UserInput("text", text=question), event_id=f"01REPORT{n}")
+    output = app.test_cli_runner().invoke(args=["report", "unanswered", "--top", "5"]).output
+    assert output.splitlines() == [f"2  {normalise(QUESTION)}", f"1  {normalise('ขอสูตรต้มยำกุ้ง')}"]
+    client = app.test_client()
+    log_in(client)
+    page = client.get("/preview").data.decode()
+    assert 'id="pv-unanswered"' in page and normalise(QUESTION) in page

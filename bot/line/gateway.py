@@ -57,14 +57,18 @@ class LineGateway:
         self.backoff_s, self.push_deadline_s, self.sleep = backoff_s, push_deadline_s, sleep
 
     def reply(self, reply_token: str | None, to: str, messages: list[dict[str, Any]], event_id: str | None = None,
-              received_at: float | None = None) -> str:
-        """Reply (one retry on 5xx/429/timeout/connection error), else push; returns the real outcome."""
+              received_at: float | None = None, maybe_sent: bool = False) -> str:
+        """Reply (one retry on 5xx/429/timeout/connection error), else push; returns the real outcome.
+
+        `maybe_sent`: an earlier attempt (a crashed process) may have used the token, so a fresh token that
+        LINE refuses means the citizen has the answer already.
+        """
         if not messages:
             return "nothing"
         fresh = received_at is None or time.time() - received_at < REPLY_TOKEN_FRESH_S
         if reply_token and fresh:
             request = ReplyMessageRequest.from_dict({"replyToken": reply_token, "messages": messages})
-            unknown = False  # True once an attempt may have reached LINE without our seeing the answer
+            unknown = maybe_sent  # True once an attempt may have reached LINE without our seeing the answer
             for attempt in (1, 2):
                 try:
                     self.api.reply_message_with_http_info(request, _request_timeout=self.timeout)

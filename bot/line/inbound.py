@@ -34,6 +34,7 @@ class Work:
     is_redelivery: bool = False
     timestamp_ms: int = 0  # when the event happened (LINE's `timestamp`); 0 when unknown
     received_at: float = 0.0  # when our webhook received it (epoch seconds)
+    reclaimed: bool = False  # taken over from a consumer that stopped: an earlier attempt may have sent
 
     def to_json(self) -> str:
         """The work item as JSON, for the durable event queue."""

@@ -8,6 +8,7 @@ carry a per-event marker, a reused reply token is refused by LINE, and a push re
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import socket
@@ -163,14 +164,16 @@ class EventQueue:
             for entry_id, fields in entries:
                 if fields:
                     log.info("reclaimed an event of a stopped consumer")
-                    self._handle(client, entry_id, fields)
+                    self._handle(client, entry_id, fields, reclaimed=True)
             if _text(start) == "0-0" or self._stop.is_set():
                 return
 
-    def _handle(self, client: redis.Redis, entry_id: Any, fields: dict[Any, Any]) -> None:
+    def _handle(self, client: redis.Redis, entry_id: Any, fields: dict[Any, Any], reclaimed: bool = False) -> None:
         raw = fields.get(b"work") or fields.get("work")
         try:
             work = Work.from_json(raw)  # type: ignore[arg-type]
+            if reclaimed:
+                work = dataclasses.replace(work, reclaimed=True)
         except (TypeError, ValueError, KeyError):
             log.error("unreadable queued event dropped")
             self._ack(client, entry_id)

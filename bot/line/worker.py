@@ -51,7 +51,7 @@ class Dispatcher:
 
         def send(messages: list[dict[str, Any]]) -> str:
             return self.gateway.reply(work.reply_token, work.chat_id, messages, event_id=work.event_id,
-                                      received_at=work.received_at or None)
+                                      received_at=work.received_at or None, maybe_sent=work.reclaimed)
 
         try:
             result = self.runner.run(who, work.user_input, work.event_id, send=send, dedup=dedup)

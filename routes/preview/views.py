@@ -36,7 +36,16 @@ def page() -> ResponseReturnValue:
         "preview/page.html", csrf=csrf_token(), filters=filters, items=listed, counts=counts,
         shown=sum(1 for item in listed if item.matches(filters)), types=type_options(content, filters.lang),
         provinces=province_options(listed), live=live, content=content, points=map_points(content),
-        protected=bool(admin_token()))
+        protected=bool(admin_token()), unanswered=unanswered_top(10))
+
+
+def unanswered_top(top: int) -> list[tuple[str, int]] | None:
+    """The most asked unanswered LINE questions for the preview's panel; None when Redis cannot say."""
+    try:
+        return current_app.extensions["rianru"].stores("rianru:").effects.unanswered(top)
+    except Exception as exc:
+        log.warning("unanswered report unavailable (%s)", type(exc).__name__)
+        return None
 
 
 def user_input(payload: Any) -> UserInput | None:
