@@ -44,7 +44,7 @@ class BufferedWorker(TornadoWorker):
         class Server(tornado.httpserver.HTTPServer):
             def on_close(self, server_conn: object) -> None:
                 worker.handle_request()
-                super().on_close(server_conn)  # type: ignore[arg-type]
+                super().on_close(server_conn)
 
         server = Server(container, max_body_size=MAX_BODY, body_timeout=BODY_TIMEOUT_S,
                         idle_connection_timeout=IDLE_TIMEOUT_S, no_keep_alive=self.cfg.keepalive <= 0,
@@ -52,7 +52,7 @@ class BufferedWorker(TornadoWorker):
         self.server = server
         for sock in self.sockets:
             sock.setblocking(False)
-            server.add_socket(sock)  # type: ignore[arg-type]
+            server.add_socket(sock)
         self.ioloop.start()
         pool.shutdown(wait=True, cancel_futures=False)
 

@@ -34,7 +34,7 @@ VARIABLES = (
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 MIN_TOKEN_LENGTH = 24
 MIN_TOKEN_DISTINCT = 10
-TOKEN_HINT = 'make one with: python -c "import secrets; print(secrets.token_urlsafe(32))"'
+TOKEN_HINT = 'make one with: python -c "import secrets; print(secrets.token_urlsafe(32))"'  # noqa: S105 (a hint)
 
 
 class ConfigError(Exception):

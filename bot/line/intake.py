@@ -71,7 +71,7 @@ class EventQueue:
         for work in fresh:
             args += [work.event_id, work.to_json()]
         try:
-            queued = {_text(i) for i in client.eval(ENQUEUE, 1, self.stream, *args)}  # type: ignore[no-untyped-call]
+            queued = {_text(i) for i in client.eval(ENQUEUE, 1, self.stream, *args)}
         except redis.RedisError as exc:
             if "NOGROUP" not in str(exc):
                 self._lost = self._nogroup = True
@@ -204,7 +204,7 @@ class EventQueue:
 
     def backlog(self) -> int:
         """Events queued and not yet acknowledged (for readiness and tests)."""
-        return int(self.client().xlen(self.stream))  # type: ignore[arg-type]
+        return int(self.client().xlen(self.stream))
 
     def wait_idle(self, timeout: float = 10.0) -> bool:
         """Block until the stream is empty and no consumer is busy (tests and shutdown)."""
