@@ -28,6 +28,7 @@ class JsonFormatter(logging.Formatter):
         line: dict[str, Any] = {
             "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
             "level": record.levelname, "logger": record.name, "message": scrub(record.getMessage()),
+            "pid": record.process,
         }
         for name in FIELDS:
             if hasattr(record, name):

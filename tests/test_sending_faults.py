@@ -59,7 +59,7 @@ FAULTS = {
                                                      each=True),
     "reply 429 Retry-After": lambda line: line.respond(REPLY, 429, {"message": "Too many requests"},
                                                        headers={"Retry-After": "1"}, times=1, each=True),
-    "reply hang": lambda line: line.hang(REPLY, 3, times=10),
+    "reply hang": lambda line: line.hang(REPLY, 1.5, times=10),
     "reply reset": lambda line: line.drop(REPLY, times=10),
     "push 429 Retry-After": lambda line: (line.respond(REPLY, 400, INVALID_TOKEN),
                                           line.respond(PUSH, 429, {"message": "Too many requests"},

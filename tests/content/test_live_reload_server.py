@@ -110,6 +110,16 @@ class Bot:
             time.sleep(0.02)
         return None
 
+    def answered_by(self, event_id: str) -> str | None:
+        """The worker that answered an event: any worker's consumer may take it from the queue (its JSON log line)."""
+        deadline = time.monotonic() + 2
+        while time.monotonic() < deadline:
+            for line in reversed(self.log):
+                if f'"event": "{event_id}"' in line and '"outcome"' in line:
+                    return str(json.loads(line)["pid"])
+            time.sleep(0.02)
+        return None
+
     def stop(self) -> None:
         if self.proc.poll() is None:
             os.killpg(self.proc.pid, signal.SIGTERM)
@@ -143,7 +153,7 @@ class Chat:
         while token not in self.line.replies:
             assert time.monotonic() < deadline, f"no reply for {token}:\n" + "\n".join(bot.log[-20:])
             time.sleep(0.02)
-        return self.line.replies[token][0]["text"].split("\n")[0], bot.pid_of(n)
+        return self.line.replies[token][0]["text"].split("\n")[0], bot.answered_by(event["webhookEventId"])
 
 
 def until(check: Callable[[], bool], seconds: float, what: Callable[[], str]) -> None:
