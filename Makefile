@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check -q
 PORT ?= 8000
 
-.PHONY: run test eval lint bench browser clean
+.PHONY: run test eval lint bench browser clean fuzz audit soak
 
 $(VENV)/.run-installed: pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or 3.12 is required"; exit 1; }
@@ -26,6 +26,7 @@ run: $(VENV)/.run-installed
 test: $(VENV)/.dev-installed browser
 	$(PY) -m ruff check .
 	$(PY) -m mypy
+	$(PY) scripts/audit_deps.py
 	$(PY) -m pytest -q
 
 ## make eval: print the search-quality table (ours vs a naive baseline) and the misses
@@ -36,6 +37,18 @@ eval: $(VENV)/.run-installed
 bench: $(VENV)/.dev-installed
 	$(PY) -m bench.run
 	$(PY) -m bench.notices
+
+## make fuzz: the webhook's property-based tests with many more examples (FUZZ_EXAMPLES, default 1000)
+fuzz: $(VENV)/.dev-installed
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-1000} $(PY) -m pytest -q tests/test_fuzz_webhook.py
+
+## make audit: known vulnerabilities in installed packages (skips loudly when the database is unreachable)
+audit: $(VENV)/.dev-installed
+	$(PY) scripts/audit_deps.py
+
+## make soak: simulated citizens against a real server, with faults halfway (see bench/soak.py --help)
+soak: $(VENV)/.dev-installed
+	$(PY) -m bench.soak $(SOAK_ARGS)
 
 lint: $(VENV)/.dev-installed
 	$(PY) -m ruff check .

@@ -36,7 +36,16 @@ VARIABLES = (
     *NOTICE_VARIABLES,
     "CONTENT_AUTO_PUBLISH",
     "CONTENT_FACT_MAX_AGE_YEARS",
+    "HOST",
+    "REPLAY_WINDOW_S",
+    "EVENT_CLAIM_IDLE_S",
+    "LOG_FORMAT",
+    "LINE_PUSH_DEADLINE_S",
 )
+LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+MIN_TOKEN_LENGTH = 24
+MIN_TOKEN_DISTINCT = 10
+TOKEN_HINT = 'make one with: python -c "import secrets; print(secrets.token_urlsafe(32))"'  # noqa: S105 (a hint)
 
 
 class ConfigError(Exception):
@@ -107,6 +116,11 @@ class Settings:
     notices: NoticeSettings = NoticeSettings()
     content_auto_publish: bool = False
     fact_max_age_years: int = 3
+    host: str = "127.0.0.1"
+    replay_window_s: int = 3600
+    event_claim_idle_s: float = 60.0
+    log_format: str = "json"
+    line_push_deadline_s: float = 20.0
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str]) -> Settings:
@@ -142,6 +156,14 @@ class Settings:
             problems.append(f"CONTENT_DIR: not a directory: {str(content_dir)!r}")
         instance_path = Path(env.get("INSTANCE_PATH", str(PROJECT_ROOT / "instance"))).resolve()
         notices = NoticeSettings.from_env(env, problems)
+        host = env.get("HOST", "127.0.0.1")
+        replay = _positive_int(env, "REPLAY_WINDOW_S", 3600, problems)
+        claim_idle = _positive_float(env, "EVENT_CLAIM_IDLE_S", 60.0, problems)
+        push_deadline = _positive_float(env, "LINE_PUSH_DEADLINE_S", 20.0, problems)
+        log_format = env.get("LOG_FORMAT", "json")
+        if log_format not in {"json", "text"}:
+            problems.append(f"LOG_FORMAT: must be json or text, got {log_format!r}")
+        problems.extend(admin_token_problems(env.get("ADMIN_TOKEN"), bool(env.get("LINE_CHANNEL_SECRET")), host))
 
         if problems:
             raise ConfigError(problems)
@@ -165,6 +187,11 @@ class Settings:
             notices=notices,
             content_auto_publish=auto_publish == "1",
             fact_max_age_years=fact_age,
+            host=host,
+            replay_window_s=replay,
+            event_claim_idle_s=claim_idle,
+            log_format=log_format,
+            line_push_deadline_s=push_deadline,
         )
 
 
@@ -174,6 +201,34 @@ def settings_from(config: Mapping[str, str] | None) -> Settings:
     if config:
         merged.update({k: v for k, v in config.items() if v is not None})
     return Settings.from_env(merged)
+
+
+def beyond_loopback(host: str) -> bool:
+    """True when a bind host (or host:port, or a comma-separated list) reaches beyond this machine."""
+    for part in host.split(","):
+        name = part.strip()
+        if name.startswith("unix:") or not name:
+            continue
+        if name.startswith("["):
+            name = name[: name.index("]") + 1] if "]" in name else name
+        elif name.count(":") == 1:
+            name = name.split(":")[0]
+        if name not in LOOPBACK_HOSTS:
+            return True
+    return False
+
+
+def admin_token_problems(token: str | None, has_line_secret: bool, host: str) -> list[str]:
+    """Why ADMIN_TOKEN is not acceptable here: missing where it must be set, or too weak wherever it is set."""
+    if not token:
+        if has_line_secret or beyond_loopback(host):
+            why = "LINE_CHANNEL_SECRET is set" if has_line_secret else f"the server binds beyond loopback ({host})"
+            return [f"ADMIN_TOKEN: required because {why}; {TOKEN_HINT}"]
+        return []
+    if len(token) < MIN_TOKEN_LENGTH or len(set(token)) < MIN_TOKEN_DISTINCT:
+        return [f"ADMIN_TOKEN: too weak (needs at least {MIN_TOKEN_LENGTH} characters, {MIN_TOKEN_DISTINCT} of them "
+                f"different); {TOKEN_HINT}"]
+    return []
 
 
 def _is_http_url(value: str) -> bool:

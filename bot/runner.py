@@ -11,7 +11,7 @@ from typing import Any
 
 from bot.content import Content
 from bot.conversation import answer
-from bot.effects import ForgetCitizen
+from bot.effects import ForgetCitizen, LogUnanswered
 from bot.replies.phrases import t
 from bot.replies.texts import text_message
 from bot.session import Session
@@ -62,9 +62,12 @@ class TurnRunner:
                 raise RuntimeError("no content is loaded")
             reply = answer(session, user_input, content, self.clock(), trips=trips, follows=follows)
         except Exception:
-            log.exception("event %s user %s failed", event_id, who[:12])
+            log.exception("answering event %s failed", event_id, extra={"event": event_id, "user": who[:12]})
             reply = Reply([text_message(t(session.lang, "apology"))], session)
             problems.append("answer failed")
+        for effect in reply.effects:
+            if isinstance(effect, LogUnanswered):  # the text, never with who asked it
+                log.info("unanswered question", extra={"text": effect.text[:200]})
         self._write(stores, who, event_id, reply, problems, line_id)
         outcome = "answered"
         if send is not None and reply.messages:
@@ -74,8 +77,8 @@ class TurnRunner:
     def _stores(self, problems: list[str]) -> Stores | None:
         try:
             return self.stores()
-        except Exception:
-            log.exception("Redis is unavailable; answering without a session")
+        except Exception as exc:  # expected during an outage: one line, no traceback
+            log.warning("Redis is unavailable (%s); answering without a session", type(exc).__name__)
             problems.append("redis unavailable")
             return None
 
@@ -83,8 +86,8 @@ class TurnRunner:
     def _first_time(stores: Stores, event_id: str, problems: list[str]) -> bool:
         try:
             return stores.dedup.first_time(event_id)
-        except Exception:
-            log.exception("dedup of event %s failed; answering anyway", event_id)
+        except Exception as exc:
+            log.warning("dedup failed (%s); answering anyway", type(exc).__name__, extra={"event": event_id})
             problems.append("dedup unavailable")
             return True
 
@@ -94,8 +97,8 @@ class TurnRunner:
             return Session()
         try:
             return stores.sessions.load(who)
-        except Exception:
-            log.exception("session load failed; answering without one")
+        except Exception as exc:
+            log.warning("session load failed (%s); answering without one", type(exc).__name__)
             problems.append("session not loaded")
             return Session()
 
@@ -132,6 +135,6 @@ class TurnRunner:
             stores.effects.apply(who, event_id, reply.effects, line_id=line_id)
             if not any(isinstance(effect, ForgetCitizen) for effect in reply.effects):
                 stores.sessions.save(who, reply.session)
-        except Exception:
-            log.exception("saving the turn of event %s failed", event_id)
+        except Exception as exc:
+            log.warning("saving the turn failed (%s)", type(exc).__name__, extra={"event": event_id})
             problems.append("session or effects not saved")

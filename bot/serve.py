@@ -1,4 +1,8 @@
-"""`make run`: serve with gunicorn plus the notices worker, print one line once /healthz answers 200, stop both."""
+"""`make run`: serve with gunicorn plus the notices worker, print one line once /healthz answers 200, stop both.
+
+gunicorn's master owns the embedded Redis (gunicorn.conf.py: on_starting/on_exit); the worker joins it and is
+stopped first, so Ctrl-C or SIGTERM to this process leaves no Redis and no worker behind.
+"""
 
 from __future__ import annotations
 
@@ -53,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-worker", action="store_true", help="serve the web only (no notices worker)")
     args = parser.parse_args(argv)
     try:
-        settings_from({"PORT": str(args.port)})
+        settings_from({"PORT": str(args.port), "HOST": f"{args.host}:{args.port}"})
     except ConfigError as exc:
         print(exc, file=sys.stderr)
         return 2

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from flask import Flask
+from flask.testing import FlaskClient
 
 from bot.app import create_app
 from bot.catalog.loader import load_catalog
@@ -18,6 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 CHANNEL_SECRET = "test-channel-secret"
 ACCESS_TOKEN = "test-access-token"
+ADMIN_TOKEN = "test-admin-token-Qx7pL2vN9kR4sT8w"  # strong enough for the startup check
+BEARER = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
 
 
 @pytest.fixture(scope="session")
@@ -72,6 +75,7 @@ def make_app(tmp_path: Path, redis_url: str, redis_client) -> Callable[..., Flas
             "REDIS_URL": redis_url,
             "LINE_CHANNEL_SECRET": CHANNEL_SECRET,
             "LINE_CHANNEL_ACCESS_TOKEN": ACCESS_TOKEN,
+            "ADMIN_TOKEN": ADMIN_TOKEN,
             "CONTENT_DIR": str(CONTENT),
             **overrides,
         }
@@ -87,6 +91,13 @@ def make_app(tmp_path: Path, redis_url: str, redis_client) -> Callable[..., Flas
 def close_app(app: Flask) -> None:
     """Finish background sends and stop the app's threads (what a worker does at exit)."""
     services = app.extensions["rianru"]
-    services.dispatcher.wait_idle(10)
-    services.dispatcher.pool.shutdown(wait=True)
-    services.live.stop()
+    services.wait_idle(10)
+    services.close()
+
+
+def log_in(client: FlaskClient, token: str = ADMIN_TOKEN) -> None:
+    """Log a test client in to /preview with the admin token (CSRF from the login form)."""
+    form = client.get("/preview/login").data.decode()
+    csrf = form.split('name="csrf" value="')[1].split('"')[0]
+    response = client.post("/preview/login", data={"token": token, "csrf": csrf})
+    assert response.status_code == 302, response.data

@@ -19,10 +19,15 @@ retry-key rules hold for push, multicast, broadcast and narrowcast. Faults: `res
 accepts the request (its retry key, its recipients) and then answers 500 — a lost response;
 `respond(path, 429, headers={"Retry-After": "1"})`. `delivered()` lists every user id messaged by an accepted
 request, so a test can check that nobody got a notice twice.
+with 409 plus `x-line-accepted-request-id`. Behaviours per path: status + body (+ headers such as Retry-After),
+a delay (a "hang"), a dropped connection (`reset`), once or for a number of requests, then back to normal.
+With `single_use_tokens = True` a reply token is accepted once (as LINE does); `taken()` lists what LINE
+actually took (200 replies and pushes), to count lost and duplicated answers.
 """
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import re
@@ -74,6 +79,9 @@ class Behaviour:
     times: int | None = None
     accept: bool = False  # accept the send (retry key, recipients) before answering with `status`
     headers: dict[str, str] = field(default_factory=dict)
+    reset: bool = False  # close the connection without answering (a "connection reset")
+    each: bool = False  # `times` counts per retry key / reply token, not for the path as a whole
+    used: dict[str, int] = field(default_factory=dict)
 
 
 class FakeLine:
@@ -95,6 +103,8 @@ class FakeLine:
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
         self._server.daemon_threads = True
         self._thread: threading.Thread | None = None
+        self.single_use_tokens = False
+        self._used_tokens: set[str] = set()
 
     @property
     def url(self) -> str:
@@ -131,17 +141,30 @@ class FakeLine:
             self.rich_menu_images.clear()
             self.default_rich_menu = None
             self.accepted.clear()
+            self._used_tokens.clear()
         self._release = threading.Event()
 
     def respond(self, path: str, status: int = 200, body: Any = None, *, delay_s: float = 0.0,
-                times: int | None = None, accept: bool = False, headers: dict[str, str] | None = None) -> None:
+                times: int | None = None, accept: bool = False, headers: dict[str, str] | None = None,
+                each: bool = False) -> None:
         """Answer requests to `path` with `status`/`body` after `delay_s`; for `times` requests (None = all).
 
         accept=True first accepts the send (as LINE would) and only then answers `status` (a lost response).
+        With `each`, the first `times` requests of every retry key (push) or reply token are answered so.
         """
         with self._changed:
             self._behaviours.setdefault(path, []).append(
-                Behaviour(status, body, delay_s, times, accept, dict(headers or {})))
+                Behaviour(status, body, delay_s, times, accept=accept, headers=dict(headers or {}), each=each))
+
+    def drop(self, path: str, *, times: int | None = None) -> None:
+        """Close the connection of requests to `path` without answering (the client sees a reset)."""
+        with self._changed:
+            self._behaviours.setdefault(path, []).append(Behaviour(0, None, 0.0, times, reset=True))
+
+    def taken(self) -> list[Request]:
+        """Reply and push requests LINE accepted (status 200), i.e. messages citizens received."""
+        with self._changed:
+            return [r for r in self.requests if r.path in (REPLY, PUSH) and r.status == 200]
 
     def delivered(self) -> list[str]:
         """Every user id an accepted push or multicast reached, once per delivery (duplicates = sent twice)."""
@@ -189,12 +212,15 @@ class FakeLine:
 
     # --- serving -------------------------------------------------------------------------------------------
 
-    def _behaviour(self, path: str) -> Behaviour | None:
+    def _behaviour(self, path: str, key: str = "") -> Behaviour | None:
         with self._changed:
             queue = self._behaviours.get(path, [])
             if not queue:
                 return None
             current = queue[0]
+            if current.each and current.times is not None:
+                current.used[key] = current.used.get(key, 0) + 1
+                return current if current.used[key] <= current.times else None
             if current.times is not None:
                 current.times -= 1
                 if current.times <= 0:
@@ -215,7 +241,10 @@ class FakeLine:
                 request_id, original = self._accepted_keys[key]
                 return 409, {"message": "The retry key is already accepted", **original}, \
                     {"x-line-accepted-request-id": request_id}, 0.0
-        behaviour = self._behaviour(path) or Behaviour()
+        who = key or (str(body.get("replyToken")) if isinstance(body, dict) else "")
+        behaviour = self._behaviour(path, who) or Behaviour()
+        if behaviour.reset:
+            return -1, None, {}, 0.0
         if method == "GET" and path in (QUOTA, CONSUMPTION, NARROWCAST_PROGRESS) and behaviour.status == 200 \
                 and behaviour.body is None:
             return 200, self._info(path), {}, behaviour.delay_s
@@ -239,6 +268,12 @@ class FakeLine:
             request_id = self._accept(path, key, headers, body, {})
             status = 202 if path == NARROWCAST else 200
             return status, {}, {"x-line-request-id": request_id}, behaviour.delay_s
+        if self.single_use_tokens and path == REPLY and isinstance(body, dict):
+            with self._changed:
+                token = str(body.get("replyToken"))
+                if token in self._used_tokens:
+                    return 400, {"message": "Invalid reply token"}, {}, 0.0
+                self._used_tokens.add(token)
         if method != "POST" or path not in (REPLY, PUSH):
             return (200, {}, {}, behaviour.delay_s) if method == "POST" else (404, {"message": "Not found"}, {}, 0.0)
         count = len(body.get("messages", [])) if isinstance(body, dict) else 0
@@ -331,6 +366,12 @@ class FakeLine:
                 fake._record(request)
                 status, answer, extra, delay_s = fake._answer(self.command, path, headers, body, raw)
                 request.status = status
+                if status == -1:  # drop the connection: the client gets a reset / remote disconnect
+                    request.status = None
+                    self.close_connection = True
+                    with contextlib.suppress(OSError):
+                        self.connection.shutdown(2)
+                    return
                 if delay_s:
                     fake._release.wait(delay_s)
                 payload = json.dumps(answer).encode()

@@ -14,7 +14,7 @@ from bot.session import Session
 from bot.store.keys import user_key
 from bot.store.stores import Stores
 from bot.turn import UserInput
-from tests.conftest import ACCESS_TOKEN, CHANNEL_SECRET, CONTENT
+from tests.conftest import ACCESS_TOKEN, CHANNEL_SECRET, CONTENT, log_in
 from tests.fake_line import REPLY, FakeLine
 from tests.test_webhook import event, post, text_event
 
@@ -30,7 +30,7 @@ def fake_line() -> Iterator[FakeLine]:
 @pytest.fixture
 def app(make_app, fake_line: FakeLine) -> Flask:
     fake_line.reset()
-    return make_app(LINE_API_BASE_URL=fake_line.url, LINE_TIMEOUT_S="1", ADMIN_TOKEN="")
+    return make_app(LINE_API_BASE_URL=fake_line.url, LINE_TIMEOUT_S="1")
 
 
 def unanswered(redis_client, prefix: str) -> dict[str, float]:
@@ -40,12 +40,13 @@ def unanswered(redis_client, prefix: str) -> dict[str, float]:
 def test_the_webhook_applies_the_handlers_effect(app: Flask, fake_line: FakeLine, redis_client) -> None:
     assert post(app, [text_event(QUESTION)]).status_code == 200
     fake_line.wait_for(1, path=REPLY)
-    assert app.extensions["rianru"].dispatcher.wait_idle(10)
+    assert app.extensions["rianru"].wait_idle(10)
     assert unanswered(redis_client, "rianru:") == {normalise(QUESTION): 1.0}
 
 
 def test_the_preview_chat_applies_the_handlers_effect(app: Flask, redis_client) -> None:
     client = app.test_client()
+    log_in(client)  # a LINE secret is configured, so the preview needs the admin token
     html = client.get("/preview").data.decode()
     csrf = html.split('name="csrf-token" content="')[1].split('"')[0]
     answer = client.post("/preview/api/chat", json={"kind": "text", "text": QUESTION}, headers={"X-CSRF-Token": csrf})
@@ -72,7 +73,7 @@ def test_blocking_the_account_forgets_the_session(app: Flask, fake_line: FakeLin
     who = user_key("U" + "a" * 32)
     stores.sessions.save(who, Session(seq=4, results=["okmd-museum-siam"], shown=1))
     assert post(app, [event("unfollow", user="U" + "a" * 32, mode="active")]).status_code == 200
-    assert app.extensions["rianru"].dispatcher.wait_idle(10)
+    assert app.extensions["rianru"].wait_idle(10)
     assert redis_client.get(stores.sessions.key(who)) is None
     assert fake_line.to(REPLY) == []
 
@@ -95,3 +96,15 @@ def test_an_unexpected_error_becomes_the_apology_and_is_logged(app: Flask, caplo
 def test_all_three_doors_share_one_runner_class(app: Flask) -> None:
     assert isinstance(app.extensions["rianru"].dispatcher.runner, TurnRunner)
     assert CONTENT.exists() and CHANNEL_SECRET and ACCESS_TOKEN  # the same fixtures as the webhook tests
+
+
+def test_the_unanswered_report_lists_the_most_asked_first(app: Flask, redis_client) -> None:
+    runner: TurnRunner = app.extensions["rianru"].runner()
+    for n, question in enumerate([QUESTION, QUESTION, "ขอสูตรต้มยำกุ้ง"]):
+        runner.run("someone", UserInput("text", text=question), event_id=f"01REPORT{n}")
+    output = app.test_cli_runner().invoke(args=["report", "unanswered", "--top", "5"]).output
+    assert output.splitlines() == [f"2  {normalise(QUESTION)}", f"1  {normalise('ขอสูตรต้มยำกุ้ง')}"]
+    client = app.test_client()
+    log_in(client)
+    page = client.get("/preview").data.decode()
+    assert 'id="pv-unanswered"' in page and normalise(QUESTION) in page

@@ -24,8 +24,9 @@ from flask import Flask
 from werkzeug.serving import make_server
 
 from bot.app import create_app
+from bot.line.gateway import retry_key_for
 from bot.store.keys import user_key
-from tests.conftest import ACCESS_TOKEN, CHANNEL_SECRET, CONTENT, close_app
+from tests.conftest import ACCESS_TOKEN, ADMIN_TOKEN, BEARER, CHANNEL_SECRET, CONTENT, close_app
 from tests.fake_line import PUSH, REPLY, FakeLine
 from tests.line_checker import assert_valid
 
@@ -49,7 +50,7 @@ def _build(fake: FakeLine, redis_url: str, instance: Path) -> Flask:
     return create_app({
         "INSTANCE_PATH": str(instance), "REDIS_URL": redis_url, "CONTENT_DIR": str(CONTENT),
         "LINE_CHANNEL_SECRET": CHANNEL_SECRET, "LINE_CHANNEL_ACCESS_TOKEN": ACCESS_TOKEN,
-        "LINE_API_BASE_URL": fake.url, "LINE_TIMEOUT_S": "1",
+        "LINE_API_BASE_URL": fake.url, "LINE_TIMEOUT_S": "1", "ADMIN_TOKEN": ADMIN_TOKEN,
     }, watch=False)
 
 
@@ -76,7 +77,7 @@ def clean(request: pytest.FixtureRequest, fake_line: FakeLine, redis_client) -> 
     yield
     if "two_apps" in request.fixturenames:
         for each in request.getfixturevalue("two_apps"):
-            assert each.extensions["rianru"].dispatcher.wait_idle(10), "events still being answered"
+            assert each.extensions["rianru"].wait_idle(10), "events still being answered"
     fake_line.reset()
 
 
@@ -123,7 +124,7 @@ def post(app: Flask, events: list[Event], *, signature: str | None = None, heade
 
 def idle(*apps: Flask) -> None:
     for each in apps:
-        assert each.extensions["rianru"].dispatcher.wait_idle(10)
+        assert each.extensions["rianru"].wait_idle(10)
 
 
 def replies(fake: FakeLine) -> list[dict[str, Any]]:
@@ -326,9 +327,9 @@ def test_one_broken_event_does_not_stop_the_others(app: Flask, fake_line: FakeLi
     fake_line.respond(REPLY, 500, {"message": "Internal error"}, times=1)  # and the first send fails at LINE
     response = post(app, [first, no_type, odd_mode, no_message, not_an_object, off_the_map, last])
     assert response.status_code == 200
-    fake_line.wait_for(3, path=REPLY)
+    fake_line.wait_for(4, path=REPLY)
     idle(app)
-    assert sorted(r.status for r in fake_line.to(REPLY)) == [200, 200, 500]
+    assert sorted(r.status for r in fake_line.to(REPLY)) == [200, 200, 200, 500]  # the 500 was retried
     tokens = {r.body["replyToken"] for r in fake_line.to(REPLY)}
     assert tokens == {first["replyToken"], last["replyToken"], off_the_map["replyToken"]}
     assert fake_line.to(PUSH) == []
@@ -387,16 +388,16 @@ def test_a_push_accepted_but_timed_out_is_not_sent_twice(app: Flask, fake_line: 
     assert len(fake_line.to(PUSH)) == 2
 
 
-def test_a_500_on_reply_is_logged_and_never_retried(app: Flask, fake_line: FakeLine,
-                                                    caplog: pytest.LogCaptureFixture) -> None:
+def test_a_500_on_reply_is_retried_once_then_pushed_and_logged(app: Flask, fake_line: FakeLine,
+                                                               caplog: pytest.LogCaptureFixture) -> None:
     fake_line.respond(REPLY, 500, {"message": "Internal server error"})
     with caplog.at_level(logging.INFO):
         assert post(app, [text_event("หอดูดาวโคราช")]).status_code == 200
-        fake_line.wait_for(1)
+        fake_line.wait_for(3)
         idle(app)
-    assert [(r.path, r.status) for r in fake_line.requests] == [(REPLY, 500)]
-    assert any(r.levelno >= logging.ERROR and "reply failed" in r.getMessage() and "500" in r.getMessage()
-               for r in caplog.records)
+    assert [(r.path, r.status) for r in fake_line.requests] == [(REPLY, 500), (REPLY, 500), (PUSH, 200)]
+    assert any("reply attempt" in r.getMessage() and "500" in r.getMessage() for r in caplog.records)
+    assert any(getattr(r, "outcome", None) == "pushed" for r in caplog.records)
 
 
 def test_a_hanging_line_does_not_hold_the_webhook(app: Flask, fake_line: FakeLine) -> None:
@@ -405,7 +406,9 @@ def test_a_hanging_line_does_not_hold_the_webhook(app: Flask, fake_line: FakeLin
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        body, signature = signed([text_event("หอดูดาวโคราช"), text_event("พิพิธภัณฑ์", user=OTHER_USER)])
+        both = [text_event("หอดูดาวโคราช"), text_event("พิพิธภัณฑ์", user=OTHER_USER)]
+        events = [e["webhookEventId"] for e in both]
+        body, signature = signed(both)
         request = urllib.request.Request(f"http://127.0.0.1:{server.server_port}/callback", data=body, method="POST",
                                          headers={"Content-Type": "application/json", "X-Line-Signature": signature})
         started = time.monotonic()
@@ -417,8 +420,9 @@ def test_a_hanging_line_does_not_hold_the_webhook(app: Flask, fake_line: FakeLin
     assert status == 200
     assert elapsed < 2, f"the webhook took {elapsed:.1f}s while LINE hung"
     fake_line.wait_for(2, path=REPLY)  # the replies did go out, and are stuck at LINE
-    idle(app)  # LINE_TIMEOUT_S=1 frees the workers
-    assert fake_line.to(PUSH) == []
+    idle(app)  # LINE_TIMEOUT_S=1 frees the workers: each reply was tried twice, then pushed with its retry key
+    assert len(fake_line.to(REPLY)) == 4
+    assert sorted(r.retry_key for r in fake_line.to(PUSH)) == sorted(retry_key_for(e) for e in events)
 
 
 # --- configuration and health --------------------------------------------------------------------------------------
@@ -431,10 +435,11 @@ def test_without_a_secret_the_webhook_is_503_and_health_is_200(make_app, fake_li
     assert client.post("/callback", data=body, headers={"X-Line-Signature": signature}).status_code == 503
     assert client.get("/healthz").status_code == 200
     assert fake_line.requests == []
+    assert unconfigured.extensions["rianru"].queue._workers == []  # no webhook, no consumers
 
 
 def test_healthz_reports_redis_and_content(app: Flask) -> None:
-    response = app.test_client().get("/healthz")
+    response = app.test_client().get("/healthz", headers=BEARER)
     assert response.status_code == 200
     health = response.get_json()
     assert {"status", "version", "redis", "content"} <= set(health)
@@ -452,13 +457,14 @@ def test_healthz_reports_redis_and_content(app: Flask) -> None:
 def test_redis_and_line_both_down_is_survived(make_app, caplog: pytest.LogCaptureFixture) -> None:
     with FakeLine() as gone:
         unreachable = gone.url  # a port nobody listens on any more
-    outage = make_app(REDIS_URL="redis://127.0.0.1:1/0", LINE_API_BASE_URL=unreachable, LINE_TIMEOUT_S="1")
-    health = outage.test_client().get("/healthz").get_json()
+    outage = make_app(REDIS_URL="redis://127.0.0.1:1/0", LINE_API_BASE_URL=unreachable, LINE_TIMEOUT_S="1",
+                      LINE_PUSH_DEADLINE_S="4")
+    health = outage.test_client().get("/healthz", headers=BEARER).get_json()
     assert health["redis"]["ok"] is False
     assert health["status"] == "degraded"
     with caplog.at_level(logging.INFO):
         assert post(outage, [text_event("หอดูดาวโคราช")]).status_code == 200
-        assert outage.extensions["rianru"].dispatcher.wait_idle(15)
+        assert outage.extensions["rianru"].wait_idle(15)
     assert any("failed" in r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR)
 
 

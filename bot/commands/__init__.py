@@ -7,13 +7,14 @@ from flask import Flask
 
 def register_cli(app: Flask) -> None:
     """Attach every command to the app's `flask` CLI."""
-    from bot.commands import publishing  # noqa: F401  (adds diff/publish/history/rollback to the group)
+    from bot.commands import publishing, report_unanswered  # noqa: F401  (publishing adds to the content group)
     from bot.commands.ask import register_ask
     from bot.commands.content import content_group
     from bot.commands.notice import notice_group
     from bot.commands.report import report_group
     from bot.commands.richmenu import richmenu_group
 
+    report_unanswered.register(report_group)
     app.cli.add_command(content_group)
     app.cli.add_command(report_group)
     app.cli.add_command(richmenu_group)

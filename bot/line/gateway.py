@@ -1,10 +1,11 @@
-"""The one wrapper around line-bot-sdk's MessagingApi: reply (→ push fallback) and push with retry keys."""
+"""The one wrapper around line-bot-sdk's MessagingApi: reply (retried once) → push with a deterministic retry key."""
 
 from __future__ import annotations
 
 import logging
 import time
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from linebot.v3.messaging import (
@@ -18,58 +19,113 @@ from linebot.v3.messaging.exceptions import ApiException
 from urllib3.exceptions import HTTPError as Urllib3Error
 
 log = logging.getLogger(__name__)
-PUSH_ATTEMPTS = 3
 CONNECT_TIMEOUT_S = 2.0
+PUSH_DEADLINE_S = 20.0  # a push is retried until then; after it the answer is logged as lost
+MAX_WAIT_S = 5.0  # longest single back-off, even when LINE's Retry-After asks for more
+REPLY_TOKEN_FRESH_S = 50.0  # LINE honours a reply token for about a minute; older events are pushed
+RETRY_KEY_NAMESPACE = uuid.UUID("6f1d7a2e-3c52-4d0b-9a51-5e0f3b1c7d20")
+
+
+def retry_key_for(event_id: str) -> str:
+    """The X-Line-Retry-Key of an event's push: the same on every attempt and after any crash."""
+    return str(uuid.uuid5(RETRY_KEY_NAMESPACE, event_id))
+
+
+def _retry_after(exc: ApiException) -> float | None:
+    headers = getattr(exc, "headers", None) or {}
+    value = headers.get("Retry-After") or headers.get("retry-after")
+    try:
+        return max(0.0, float(value)) if value is not None else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _invalid_token(exc: ApiException) -> bool:
+    return exc.status == 400 and "reply token" in (exc.body or "").lower()
 
 
 class LineGateway:
     """Sends messages to LINE; the host is LINE_API_BASE_URL when set, else the SDK's own."""
 
     def __init__(self, access_token: str | None, base_url: str | None, timeout_s: float,
-                 backoff_s: float = 0.5):
+                 backoff_s: float = 0.5, push_deadline_s: float = PUSH_DEADLINE_S,
+                 sleep: Callable[[float], None] = time.sleep):
         config = Configuration(access_token=access_token or "unset", host=base_url)
-        config.retries = 0  # we decide what to retry: only pushes, only with a retry key
+        config.retries = 0  # we decide what to retry, and how
         self.api = MessagingApi(ApiClient(config))
         self.timeout = (CONNECT_TIMEOUT_S, timeout_s)
-        self.backoff_s = backoff_s
+        self.backoff_s, self.push_deadline_s, self.sleep = backoff_s, push_deadline_s, sleep
 
-    def reply(self, reply_token: str | None, to: str, messages: list[dict[str, Any]]) -> str:
-        """Reply with the token; push instead when LINE rejects the token. Returns what happened."""
+    def reply(self, reply_token: str | None, to: str, messages: list[dict[str, Any]], event_id: str | None = None,
+              received_at: float | None = None, maybe_sent: bool = False) -> str:
+        """Reply (one retry on 5xx/429/timeout/connection error), else push; returns the real outcome.
+
+        `maybe_sent`: an earlier attempt (a crashed process) may have used the token, so a fresh token that
+        LINE refuses means the citizen has the answer already.
+        """
         if not messages:
             return "nothing"
-        if reply_token:
+        fresh = received_at is None or time.time() - received_at < REPLY_TOKEN_FRESH_S
+        if reply_token and fresh:
             request = ReplyMessageRequest.from_dict({"replyToken": reply_token, "messages": messages})
-            try:
-                self.api.reply_message_with_http_info(request, _request_timeout=self.timeout)
-                return "replied"
-            except ApiException as exc:
-                if exc.status != 400 or "reply token" not in (exc.body or "").lower():
-                    # A 5xx or timeout may have delivered; reply has no retry key, so retrying could duplicate.
-                    log.error("reply failed: status=%s body=%s", exc.status, (exc.body or "")[:200])
-                    return "failed"
-                log.info("reply token rejected; pushing instead")
-            except (Urllib3Error, OSError) as exc:
-                log.error("reply failed: %s", type(exc).__name__)
-                return "failed"
-        return "pushed" if self.push(to, messages) else "failed"
+            unknown = maybe_sent  # True once an attempt may have reached LINE without our seeing the answer
+            for attempt in (1, 2):
+                try:
+                    self.api.reply_message_with_http_info(request, _request_timeout=self.timeout)
+                    return "replied" if attempt == 1 else "replied-on-retry"
+                except ApiException as exc:
+                    if _invalid_token(exc):
+                        if unknown:  # our earlier attempt used the token: LINE has the reply
+                            log.info("reply token used by the attempt that timed out: delivered",
+                                     extra={"event": event_id, "outcome": "replied"})
+                            return "replied"
+                        log.info("reply token refused; pushing instead", extra={"event": event_id})
+                        break
+                    if exc.status is None or (exc.status < 500 and exc.status != 429):
+                        log.warning("reply refused: status=%s body=%s", exc.status, (exc.body or "")[:200],
+                                    extra={"event": event_id, "status": exc.status})
+                        break
+                    log.warning("reply attempt %d got %s", attempt, exc.status,
+                                extra={"event": event_id, "status": exc.status, "attempts": attempt})
+                    if attempt == 1:
+                        self.sleep(min(_retry_after(exc) or 0.0, MAX_WAIT_S))
+                except (Urllib3Error, OSError) as exc:
+                    unknown = True
+                    log.warning("reply attempt %d failed: %s", attempt, type(exc).__name__,
+                                extra={"event": event_id, "attempts": attempt})
+        key = retry_key_for(event_id) if event_id else None
+        return "pushed" if self.push(to, messages, retry_key=key, event_id=event_id) else "failed"
 
-    def push(self, to: str, messages: list[dict[str, Any]], retry_key: str | None = None) -> bool:
-        """Push with an X-Line-Retry-Key, retrying 5xx and timeouts with the same key and body."""
+    def push(self, to: str, messages: list[dict[str, Any]], retry_key: str | None = None,
+             event_id: str | None = None) -> bool:
+        """Push with an X-Line-Retry-Key, retrying 5xx, 429 and timeouts (same key, same body) until the deadline."""
         request = PushMessageRequest.from_dict({"to": to, "messages": messages})
         key = retry_key or str(uuid.uuid4())
-        for attempt in range(1, PUSH_ATTEMPTS + 1):
+        deadline = time.monotonic() + self.push_deadline_s
+        attempt = 0
+        while True:
+            attempt += 1
+            wait = self.backoff_s * 2 ** min(attempt - 1, 4)
             try:
                 self.api.push_message_with_http_info(request, x_line_retry_key=key, _request_timeout=self.timeout)
                 return True
             except ApiException as exc:
                 if exc.status == 409:  # an earlier attempt with this key was accepted
+                    log.info("push already accepted under its retry key", extra={"event": event_id})
                     return True
-                if exc.status is None or exc.status < 500:
-                    log.error("push refused: status=%s body=%s", exc.status, (exc.body or "")[:200])
+                if exc.status is None or (exc.status < 500 and exc.status != 429):
+                    log.error("push refused: status=%s body=%s", exc.status, (exc.body or "")[:200],
+                              extra={"event": event_id, "status": exc.status, "outcome": "failed"})
                     return False
-                log.warning("push attempt %d got %s", attempt, exc.status)
+                wait = max(wait, _retry_after(exc) or 0.0)
+                log.warning("push attempt %d got %s", attempt, exc.status,
+                            extra={"event": event_id, "status": exc.status, "attempts": attempt})
             except (Urllib3Error, OSError) as exc:
-                log.warning("push attempt %d failed: %s", attempt, type(exc).__name__)
-            if attempt < PUSH_ATTEMPTS:
-                time.sleep(self.backoff_s * 2 ** (attempt - 1))
-        return False
+                log.warning("push attempt %d failed: %s", attempt, type(exc).__name__,
+                            extra={"event": event_id, "attempts": attempt})
+            wait = min(wait, MAX_WAIT_S)
+            if time.monotonic() + wait >= deadline:
+                log.error("push gave up after %d attempts", attempt,
+                          extra={"event": event_id, "attempts": attempt, "outcome": "failed"})
+                return False
+            self.sleep(wait)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import math
-from dataclasses import dataclass
+import re
+from dataclasses import asdict, dataclass
+from typing import Any
 
 from linebot.v3.webhooks import (
     FollowEvent,
@@ -29,6 +32,29 @@ class Work:
     reply_token: str | None
     user_input: UserInput
     is_redelivery: bool = False
+    timestamp_ms: int = 0  # when the event happened (LINE's `timestamp`); 0 when unknown
+    received_at: float = 0.0  # when our webhook received it (epoch seconds)
+    reclaimed: bool = False  # taken over from a consumer that stopped: an earlier attempt may have sent
+
+    def to_json(self) -> str:
+        """The work item as JSON, for the durable event queue."""
+        return json.dumps(asdict(self), ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, raw: str | bytes) -> Work:
+        """The work item read back from the queue."""
+        data: dict[str, Any] = json.loads(raw)
+        data["user_input"] = UserInput(**data["user_input"])
+        return cls(**data)
+
+
+# LINE ids: U (user), C (group), R (room) and 32 lowercase hex digits.
+LINE_ID = re.compile(r"[UCR][0-9a-f]{32}")
+
+
+def valid_chat_id(chat_id: str) -> bool:
+    """True for a well-formed LINE user, group or room id."""
+    return bool(LINE_ID.fullmatch(chat_id))
 
 
 def chat_id_of(event: object) -> str | None:
@@ -97,4 +123,6 @@ def to_work(event: object) -> Work | None:
         user_input = UserInput("unfollow")
     if user_input is None:
         return None
-    return Work(event_id, chat_id, token, user_input, redelivery)
+    timestamp = getattr(event, "timestamp", 0)
+    return Work(event_id, chat_id, token, user_input, redelivery,
+                timestamp if isinstance(timestamp, int) else 0)

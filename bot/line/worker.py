@@ -1,9 +1,10 @@
-"""Answer webhook events after the HTTP response, each on its own thread, through the one turn runner."""
+"""Answer one webhook event through the one turn runner and the gateway; a thread pool for in-process answers."""
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
@@ -16,7 +17,7 @@ log = logging.getLogger(__name__)
 
 
 class Dispatcher:
-    """A bounded thread pool so the webhook returns 200 at once, even when LINE is slow."""
+    """Answers events: `process` for the durable queue's consumers, `submit` when Redis is down (best effort)."""
 
     def __init__(self, runner: TurnRunner, gateway: LineGateway, workers: int = 8):
         self.runner, self.gateway = runner, gateway
@@ -26,8 +27,8 @@ class Dispatcher:
         self._idle = threading.Condition(self._lock)
 
     def submit(self, work: Work) -> None:
-        """Queue one event; failures are logged and never reach other events or the response."""
-        future = self.pool.submit(self.process, work)
+        """Answer one event on this process's pool (no durability: used only while Redis is unusable)."""
+        future = self.pool.submit(self.process, work, True)
         with self._lock:
             self._pending.add(future)
         future.add_done_callback(self._done)
@@ -39,23 +40,29 @@ class Dispatcher:
                 self._idle.notify_all()
 
     def wait_idle(self, timeout: float = 10.0) -> bool:
-        """Block until every queued event is finished (used by tests and at shutdown)."""
+        """Block until every in-process event is finished (used by tests and at shutdown)."""
         with self._lock:
             return self._idle.wait_for(lambda: not self._pending, timeout=timeout)
 
-    def process(self, work: Work) -> str:
+    def process(self, work: Work, dedup: bool = False) -> str:
         """Handle one event end to end through the turn runner; returns what happened (for logs and tests)."""
         who = user_key(work.chat_id)
+        started = time.monotonic()
 
         def send(messages: list[dict[str, Any]]) -> str:
-            return self.gateway.reply(work.reply_token, work.chat_id, messages)
+            return self.gateway.reply(work.reply_token, work.chat_id, messages, event_id=work.event_id,
+                                      received_at=work.received_at or None, maybe_sent=work.reclaimed)
 
         try:
             # Only a user id may join notice audiences: LINE multicast refuses group and room ids.
             line_id = work.chat_id if work.chat_id.startswith("U") else None
-            result = self.runner.run(who, work.user_input, work.event_id, send=send, line_id=line_id)
+            result = self.runner.run(who, work.user_input, work.event_id, send=send, dedup=dedup,
+                                     line_id=line_id)
         except Exception:  # the runner answers its own failures; this is only the send itself failing
-            log.exception("event %s user %s failed", work.event_id, who[:12])
+            log.exception("event failed", extra={"event": work.event_id, "user": who[:12], "outcome": "error"})
             return "error"
-        log.info("event %s user %s: %s", work.event_id, who[:12], result.outcome)
+        level = logging.ERROR if result.outcome == "failed" else logging.INFO
+        log.log(level, "event %s", result.outcome, extra={
+            "event": work.event_id, "user": who[:12], "intent": work.user_input.kind, "outcome": result.outcome,
+            "latency_ms": round((time.monotonic() - started) * 1000, 1), "problems": result.problems or None})
         return result.outcome

@@ -6,7 +6,6 @@ from typing import Any
 
 from flask import current_app, jsonify, redirect, render_template, request, session, url_for
 from flask.typing import ResponseReturnValue
-from markupsafe import Markup
 
 from bot.notices import desk, events
 from bot.notices.audiences import REGIONS
@@ -28,7 +27,7 @@ def _page(form: dict[str, str], draft: desk.Draft | None = None, message: str | 
     rt = runtime()
     catalog = _catalog()
     places = getattr(catalog, "places", None)
-    rendered = [Markup(render_message(m)) for m in draft.notice.messages] if draft and draft.notice else []
+    rendered = [render_message(m) for m in draft.notice.messages] if draft and draft.notice else []
     return render_template(
         "admin/notices.html", csrf=csrf_token(), form=form, draft=draft, rendered=rendered, message=message,
         notices=rt.store.recent(30), audit=rt.audit.recent(30), events=events.all_events(catalog),

@@ -48,7 +48,7 @@ def page() -> ResponseReturnValue:
         provinces=province_options(listed), live=live, content=content, points=map_points(live.current),
         protected=bool(admin_token()), working=working, page_size=PAGE_SIZE, can_publish=logged_in(),
         history=list(reversed(live.store.history()))[:20], officer_name=officer_name(),
-        published=request.args.get("published", ""))
+        published=request.args.get("published", ""), unanswered=unanswered_top(10))
 
 
 def route_panels(content: Any) -> list[tuple[str, list[RouteStats]]] | None:
@@ -130,3 +130,12 @@ def reset() -> ResponseReturnValue:
     session.pop(USER_KEY, None)
     preview_user()
     return jsonify(status="ok")
+
+
+def unanswered_top(top: int) -> list[tuple[str, int]] | None:
+    """The most asked unanswered LINE questions for the preview's panel; None when Redis cannot say."""
+    try:
+        return current_app.extensions["rianru"].stores("rianru:").effects.unanswered(top)
+    except Exception as exc:
+        log.warning("unanswered report unavailable (%s)", type(exc).__name__)
+        return None

@@ -10,6 +10,7 @@ import pytest
 
 from bot.catalog.loader import load_catalog
 from bot.publish.live import ContentUnavailable, LiveContent
+from tests.conftest import BEARER
 from tests.content.conftest import replace_after
 
 KK = "venues/khon-kaen.yaml"
@@ -113,12 +114,12 @@ def test_the_watcher_notices_a_change(content_copy: Path, tmp_path: Path) -> Non
 def test_healthz_shows_stale_with_the_errors(content_copy: Path, make_app) -> None:
     app = make_app(CONTENT_DIR=str(content_copy), CONTENT_AUTO_PUBLISH="1")
     content, client = app.extensions["rianru"].live, app.test_client()
-    assert client.get("/healthz").get_json()["content"]["status"] == "ok"
+    assert client.get("/healthz", headers=BEARER).get_json()["content"]["status"] == "ok"
     served = len(load_catalog(content_copy).catalog.venues)
     assert served > 300
     line = _break(content_copy)
     content.reload_if_changed()
-    body = client.get("/healthz").get_json()["content"]
+    body = client.get("/healthz", headers=BEARER).get_json()["content"]
     assert body["status"] == "stale" and body["venues"] == served, "the last good content (every venue) is still served"
     assert any(e.startswith(f"content/{KK}:{line}: ") for e in body["errors"])
     assert list(body["stale_files"]) == [KK]

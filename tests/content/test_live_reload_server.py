@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ADMIN_TOKEN, BEARER, ROOT
 from tests.content.conftest import replace_after
 from tests.content.test_content_state import KK, OLD_NAME
 
@@ -96,7 +96,8 @@ class Bot:
 
     def health(self) -> dict[str, Any]:
         try:
-            with urllib.request.urlopen(self.base + "/healthz", timeout=5) as response:
+            request = urllib.request.Request(self.base + "/healthz", headers=BEARER)  # details need the token
+            with urllib.request.urlopen(request, timeout=5) as response:
                 return json.loads(response.read())
         except urllib.error.HTTPError as exc:  # 503 still carries the body
             return json.loads(exc.read())
@@ -108,6 +109,16 @@ class Bot:
             found = next((line.split()[-2] for line in reversed(self.log) if line.endswith(f" n={n}")), None)
             if found:
                 return found
+            time.sleep(0.02)
+        return None
+
+    def answered_by(self, event_id: str) -> str | None:
+        """The worker that answered an event: any worker's consumer may take it from the queue (its JSON log line)."""
+        deadline = time.monotonic() + 2
+        while time.monotonic() < deadline:
+            for line in reversed(self.log):
+                if f'"event": "{event_id}"' in line and '"outcome"' in line:
+                    return str(json.loads(line)["pid"])
             time.sleep(0.02)
         return None
 
@@ -144,7 +155,7 @@ class Chat:
         while token not in self.line.replies:
             assert time.monotonic() < deadline, f"no reply for {token}:\n" + "\n".join(bot.log[-20:])
             time.sleep(0.02)
-        return self.line.replies[token][0]["text"].split("\n")[0], bot.pid_of(n)
+        return self.line.replies[token][0]["text"].split("\n")[0], bot.answered_by(event["webhookEventId"])
 
 
 def until(check: Callable[[], bool], seconds: float, what: Callable[[], str]) -> None:
@@ -190,7 +201,7 @@ def fake_line() -> Iterator[FakeLine]:
 
 def _env(content: Path, tmp_path: Path, redis_url: str, line: FakeLine, **more: str) -> dict[str, str]:
     return {**os.environ, "CONTENT_DIR": str(content), "INSTANCE_PATH": str(tmp_path / "instance"),
-            "REDIS_URL": redis_url, "CONTENT_POLL_S": "0.5", "LINE_CHANNEL_SECRET": SECRET,
+            "REDIS_URL": redis_url, "CONTENT_POLL_S": "0.5", "LINE_CHANNEL_SECRET": SECRET, "ADMIN_TOKEN": ADMIN_TOKEN,
             "LINE_CHANNEL_ACCESS_TOKEN": "test-token", "LINE_API_BASE_URL": line.url, "WEB_CONCURRENCY": "2",
             "PYTHONUNBUFFERED": "1", **more}
 

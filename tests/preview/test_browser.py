@@ -9,7 +9,7 @@ import pytest
 pytestmark = pytest.mark.browser
 OBSERVATORY = "หอดูดาวเฉลิมพระเกียรติ 7 รอบ พระชนมพรรษา นครราชสีมา"
 LIBRARY = "หอสมุดแห่งชาติ (ท่าวาสุกรี)"
-TOKEN = "preview-test-token-1234"
+TOKEN = "preview-test-token-1234-Kq9Zm"
 
 
 def turns(page) -> int:
@@ -43,7 +43,7 @@ def open_preview(page, base: str, problems: list[str]) -> None:
 
 
 def test_chat_and_gallery(serve, page, artifacts):
-    base = serve(ADMIN_TOKEN="")
+    base = serve(ADMIN_TOKEN="", LINE_CHANNEL_SECRET="")
     problems: list[str] = []
     open_preview(page, base, problems)
     assert "สวัสดี" in page.locator(".pv-log").inner_text()

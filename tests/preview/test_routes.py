@@ -11,7 +11,7 @@ import pytest
 from bot.content import Content
 from routes.preview.gallery import Filters, _event_item
 
-TOKEN = "route-test-token-5678"
+TOKEN = "route-test-token-5678-Wb3Yx"
 
 
 def csrf_of(html: bytes) -> str:
@@ -24,14 +24,14 @@ def csrf_of(html: bytes) -> str:
 @pytest.fixture
 def open_client(make_app):
     """A test client on an app without ADMIN_TOKEN, with the page loaded once (session + CSRF token)."""
-    client = make_app(ADMIN_TOKEN="").test_client()
+    client = make_app(ADMIN_TOKEN="", LINE_CHANNEL_SECRET="").test_client()
     page = client.get("/preview")
     assert page.status_code == 200
     return client, csrf_of(page.data)
 
 
 def test_page_lists_content_problems_and_filters(make_app):
-    app = make_app(ADMIN_TOKEN="")
+    app = make_app(ADMIN_TOKEN="", LINE_CHANNEL_SECRET="")
     live = app.extensions["rianru"].live
     live.stale_files, live.status = {"venues/x.yaml": ["content/venues/x.yaml:3: x-1: lat: <bad>"]}, "stale"
     client = app.test_client()
@@ -94,7 +94,7 @@ def test_login_gate_csrf_and_cookie_flags(make_app):
 
 
 def test_cookie_is_secure_over_https(make_app):
-    app = make_app(ADMIN_TOKEN="")
+    app = make_app(ADMIN_TOKEN="", LINE_CHANNEL_SECRET="")
     direct = app.test_client().get("/preview", base_url="https://preview.example")
     assert "Secure" in direct.headers["Set-Cookie"]
     proxied = app.test_client().get("/preview", headers={"X-Forwarded-Proto": "https"})
@@ -102,7 +102,7 @@ def test_cookie_is_secure_over_https(make_app):
 
 
 def test_events_show_on_the_page(make_app):
-    app = make_app(ADMIN_TOKEN="")
+    app = make_app(ADMIN_TOKEN="", LINE_CHANNEL_SECRET="")
     live = app.extensions["rianru"].live
     content = live.current
     event = SimpleNamespace(id="ev-9", name_th="ค่ายดูดาว <หน้าหนาว>", province_th="เชียงใหม่", date="2026-12-24")
