@@ -28,7 +28,8 @@ def cold_start(repeats: int = 3) -> dict:
     runs = []
     with tempfile.TemporaryDirectory() as instance:
         env = {**os.environ, "INSTANCE_PATH": instance, "CONTENT_DIR": str(ROOT / "content"),
-               "LINE_CHANNEL_SECRET": "bench", "LINE_CHANNEL_ACCESS_TOKEN": "bench"}
+               "LINE_CHANNEL_SECRET": "bench", "LINE_CHANNEL_ACCESS_TOKEN": "bench",
+               "ADMIN_TOKEN": "bench-admin-token-0123456789-abcdefghij"}  # required with a LINE secret
         for i in range(repeats + 1):
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
             wall = subprocess.run([sys.executable, "-c", _PROBE], cwd=ROOT, env=env, capture_output=True,

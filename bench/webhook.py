@@ -23,6 +23,7 @@ from tests.fake_line import REPLY, FakeLine
 
 ROOT = Path(__file__).resolve().parent.parent
 SECRET = "bench-secret"
+ADMIN_TOKEN = "bench-admin-token-0123456789-abcdefghij"  # required once a LINE secret is set
 TEXTS = ["หอดูดาวโคราช", "ห้องสมุด เชียงใหม่", "พิพิธภัณฑ์ในขอนแก่น", "tk park", "museum in bangkok",
          "ศูนย์วิทยาศาสตร์", "สวัสดี", "ราคาทองวันนี้", "ที่เที่ยวเด็ก กรุงเทพ", "หอศิลป์"]
 
@@ -45,6 +46,7 @@ def _body(text: str, token: str) -> tuple[bytes, str]:
 
 def _serve(app: str, port: int, line_url: str, instance: str) -> subprocess.Popen:
     env = {**os.environ, "PORT": str(port), "LINE_CHANNEL_SECRET": SECRET, "LINE_CHANNEL_ACCESS_TOKEN": "bench",
+           "ADMIN_TOKEN": ADMIN_TOKEN,
            "LINE_API_BASE_URL": line_url, "INSTANCE_PATH": instance}
     proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", str(ROOT / "gunicorn.conf.py"),
                              "--bind", f"127.0.0.1:{port}", "--access-logfile", "/dev/null", app],
