@@ -13,7 +13,7 @@ from flask import Flask
 from bot.app import create_app
 from bot.replies.codec import encode
 from bot.store.keys import user_key
-from tests.conftest import ACCESS_TOKEN, CHANNEL_SECRET, CONTENT, close_app
+from tests.conftest import ACCESS_TOKEN, ADMIN_TOKEN, CHANNEL_SECRET, CONTENT, close_app, log_in
 from tests.fake_line import REPLY, FakeLine
 from tests.test_webhook import USER, ask, event, idle, post, postback_event, text_event
 
@@ -32,7 +32,7 @@ def shared_app(fake_line: FakeLine, redis_url: str, tmp_path_factory: pytest.Tem
     """One app for the module (building one loads and indexes the content, ~4 s)."""
     app = create_app({
         "INSTANCE_PATH": str(tmp_path_factory.mktemp("instance")), "REDIS_URL": redis_url, "CONTENT_DIR": str(CONTENT),
-        "LINE_CHANNEL_SECRET": CHANNEL_SECRET, "LINE_CHANNEL_ACCESS_TOKEN": ACCESS_TOKEN, "ADMIN_TOKEN": "",
+        "LINE_CHANNEL_SECRET": CHANNEL_SECRET, "LINE_CHANNEL_ACCESS_TOKEN": ACCESS_TOKEN, "ADMIN_TOKEN": ADMIN_TOKEN,
         "LINE_API_BASE_URL": fake_line.url, "LINE_TIMEOUT_S": "1", "TRIP_TTL_S": "600",
     }, watch=False)
     yield app
@@ -44,7 +44,7 @@ def app(shared_app: Flask, fake_line: FakeLine, redis_client) -> Iterator[Flask]
     """The shared app on an empty Redis (redis_client flushes) and a fresh fake LINE."""
     fake_line.reset()
     yield shared_app
-    assert shared_app.extensions["rianru"].dispatcher.wait_idle(10)
+    assert shared_app.extensions["rianru"].wait_idle(10)
 
 
 def heading(body: dict[str, Any]) -> str:
@@ -145,7 +145,9 @@ def test_statistics_on_the_preview_page_and_from_flask_report_routes(app: Flask,
         if rating:
             ask(app, fake_line, postback_event(encode("tour_end", item=ROUTE), user=user))
             ask(app, fake_line, postback_event(encode("tour_rate", item=f"{ROUTE}:{rating}"), user=user))
-    html = app.test_client().get("/preview").data.decode()
+    officer = app.test_client()
+    log_in(officer)
+    html = officer.get("/preview").data.decode()
     row = re.search(rf'<tr data-route="{ROUTE}">(.*?)</tr>', html, re.DOTALL)
     assert row is not None
     cells = re.findall(r"<td[^>]*>(.*?)</td>", row.group(1), re.DOTALL)
@@ -159,6 +161,7 @@ def test_statistics_on_the_preview_page_and_from_flask_report_routes(app: Flask,
 
 def test_the_preview_chat_plays_a_whole_route_with_its_buttons(app: Flask, redis_client) -> None:
     client = app.test_client()
+    log_in(client)
     page = client.get("/preview").data.decode()
     csrf = page.split('name="csrf-token" content="')[1].split('"')[0]
 

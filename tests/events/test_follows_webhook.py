@@ -22,7 +22,7 @@ from bot.store.effects import EffectStore
 from bot.store.follows import audience_key, follows_key, follows_of, members
 from bot.store.keys import user_key
 from bot.store.redis_server import RedisProvider
-from tests.conftest import ACCESS_TOKEN, CHANNEL_SECRET, CONTENT, close_app
+from tests.conftest import ACCESS_TOKEN, ADMIN_TOKEN, CHANNEL_SECRET, CONTENT, close_app
 from tests.fake_line import REPLY, FakeLine
 from tests.test_webhook import event, post, postback_event, replies, text_event
 
@@ -40,7 +40,7 @@ def fake_line() -> Iterator[FakeLine]:
 def app(fake_line: FakeLine, redis_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
     built = create_app({
         "INSTANCE_PATH": str(tmp_path_factory.mktemp("instance")), "REDIS_URL": redis_url,
-        "CONTENT_DIR": str(CONTENT), "LINE_CHANNEL_SECRET": CHANNEL_SECRET,
+        "CONTENT_DIR": str(CONTENT), "LINE_CHANNEL_SECRET": CHANNEL_SECRET, "ADMIN_TOKEN": ADMIN_TOKEN,
         "LINE_CHANNEL_ACCESS_TOKEN": ACCESS_TOKEN, "LINE_API_BASE_URL": fake_line.url, "LINE_TIMEOUT_S": "1",
     }, watch=False)
     yield built
@@ -58,7 +58,7 @@ def send(app: Flask, fake: FakeLine, ev: dict[str, Any]) -> dict[str, Any] | Non
     """Post one signed event; the reply body LINE received (None when the bot sent nothing)."""
     before = len(fake.to(REPLY))
     assert post(app, [ev]).status_code == 200
-    assert app.extensions["rianru"].dispatcher.wait_idle(10)
+    assert app.extensions["rianru"].wait_idle(10)
     bodies = replies(fake)
     return bodies[before] if len(bodies) > before else None
 
@@ -133,7 +133,7 @@ def test_a_redelivered_follow_is_applied_once(app: Flask, fake_line: FakeLine, r
     send(app, fake_line, ev)
     redis_client.srem(audience_key("province", "ขอนแก่น"), USER)  # were it applied again, USER would be back
     assert post(app, [{**ev, "deliveryContext": {"isRedelivery": True}}]).status_code == 200
-    assert app.extensions["rianru"].dispatcher.wait_idle(10)
+    assert app.extensions["rianru"].wait_idle(10)
     assert members(redis_client, "province", "ขอนแก่น") == set()
 
 
@@ -144,7 +144,7 @@ def test_follows_survive_a_crash_of_the_embedded_redis(tmp_path: Path) -> None:
     EffectStore(client, "rianru:").apply("citizen", "ev-1", [Follow("province", "ขอนแก่น")], line_id=USER)
     assert client.config_get("appendonly") == {"appendonly": "yes"}
     time.sleep(0.3)  # the write reaches the append-only file at once; fsync (every second) is for power loss
-    os.kill(client.pid, signal.SIGKILL)  # a crash: no snapshot is written on the way down
+    os.kill(int(client.info("server")["process_id"]), signal.SIGKILL)  # a crash: no snapshot on the way down
     time.sleep(0.3)
     client.connection_pool.disconnect()
     again = RedisProvider(None, tmp_path / "instance").client()

@@ -12,7 +12,7 @@ from tests.notices.conftest import user_ids
 from tests.preview.conftest import CHROMIUM_ARGS, artifacts, page, serve  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.browser
-TOKEN = "admin-page-token-1234"
+TOKEN = "admin-page-token-1234-Rz8mK3wB6j"  # strong enough for the startup check
 ADMIN_ID = "U" + "a" * 32
 
 
