@@ -8,6 +8,7 @@ from flask import Flask
 
 from bot.turn import UserInput
 from tests.content.conftest import replace_after, set_field
+from tests.conftest import BEARER
 from tests.content.test_content_state import KK, OLD_NAME
 
 NEW_NAME = "ศาลาไหมไทย ชื่อใหม่"
@@ -76,7 +77,7 @@ def test_publish_sends_the_valid_file_and_holds_the_broken_one(content_copy: Pat
     assert f"held back at its last good version): content/{KK}" in run.output
     assert f"content/{KK}:{line}: " in run.output and "published as version 2" in run.output
     assert trat_web(app) == TRAT_WEB and bot_says(app) == OLD_NAME
-    body = app.test_client().get("/healthz").get_json()["content"]
+    body = app.test_client().get("/healthz", headers=BEARER).get_json()["content"]
     assert body["status"] == "stale" and list(body["stale_files"]) == [KK]
     assert any(e.startswith(f"content/{KK}:{line}: ") for e in body["stale_files"][KK])
 
@@ -88,10 +89,10 @@ def test_auto_publish_sends_the_valid_file_and_holds_the_broken_one(content_copy
     _break(content_copy)
     assert trat_web(app) == TRAT_WEB and bot_says(app) == OLD_NAME
     client = app.test_client()
-    assert list(client.get("/healthz").get_json()["content"]["stale_files"]) == [KK]
+    assert list(client.get("/healthz", headers=BEARER).get_json()["content"]["stale_files"]) == [KK]
     replace_after(content_copy, KK, None, "  type: museum: oops", "  type: museum")  # fixed: goes live too
     assert bot_says(app) == NEW_NAME
-    body = client.get("/healthz").get_json()["content"]
+    body = client.get("/healthz", headers=BEARER).get_json()["content"]
     assert body["status"] == "ok" and body["stale_files"] == {}
     history = app.extensions["rianru"].live.store.history()
     assert [e["action"] for e in history] == ["initial", "auto", "auto"] and history[1]["held"] == [KK]

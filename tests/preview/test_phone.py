@@ -30,7 +30,7 @@ WIDTHS = """async (selector) => {
 
 
 def test_phone_width_chat_first_and_thai_problems_in_sarabun(serve, chromium, artifacts):
-    base = serve(ADMIN_TOKEN="")
+    base = serve(ADMIN_TOKEN="", LINE_CHANNEL_SECRET="")  # the open preview of a developer's machine
     context = chromium.new_context(viewport={"width": 390, "height": 844}, locale="th-TH", device_scale_factor=2)
     page = context.new_page()
     page.set_default_timeout(30_000)

@@ -57,7 +57,7 @@ def test_publishing_needs_a_login_when_a_token_is_set(content_copy: Path, make_a
 
 
 def test_the_gallery_shows_one_page_of_cards(make_app) -> None:
-    client = make_app(ADMIN_TOKEN="").test_client()
+    client = make_app(ADMIN_TOKEN="", LINE_CHANNEL_SECRET="").test_client()
     html = client.get("/preview").data.decode()
     visible = re.findall(r'<article class="pv-item"[^>]*?(hidden)?>', html)
     assert len(visible) > 395 and sum(1 for hidden in visible if not hidden) == 24
