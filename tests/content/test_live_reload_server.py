@@ -212,7 +212,8 @@ def test_officer_flow_reaches_every_gunicorn_worker(content_copy: Path, tmp_path
     try:
         bot.wait_healthy()
         both_workers_say(chat, bot, OLD_NAME, time.monotonic(), 10)
-        cli = make_app(CONTENT_DIR=str(content_copy)).test_cli_runner()  # the officer's shell, same instance/
+        # the officer's shell, same instance/ (no LINE secret: a tool never consumes the webhook queue)
+        cli = make_app(CONTENT_DIR=str(content_copy), LINE_CHANNEL_SECRET="").test_cli_runner()
 
         replace_after(content_copy, KK, None, f"name_th: {OLD_NAME}", f"name_th: {NEW_NAME}")
         assert cli.invoke(args=["content", "check"]).exit_code == 0
