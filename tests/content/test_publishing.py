@@ -7,8 +7,8 @@ from pathlib import Path
 from flask import Flask
 
 from bot.turn import UserInput
-from tests.content.conftest import replace_after, set_field
 from tests.conftest import BEARER
+from tests.content.conftest import replace_after, set_field
 from tests.content.test_content_state import KK, OLD_NAME
 
 NEW_NAME = "ศาลาไหมไทย ชื่อใหม่"
