@@ -75,7 +75,7 @@ def create_app(config: Mapping[str, str] | None = None, *, watch: bool = True) -
         live.watch(settings.content_poll_s)
     redis_provider = RedisProvider(settings.redis_url, settings.instance_path)
     gateway = LineGateway(settings.channel_access_token, settings.line_api_base_url, settings.line_timeout_s,
-                          push_deadline_s=settings.line_push_deadline_s)
+                          backoff_s=settings.line_retry_backoff_s, push_deadline_s=settings.line_push_deadline_s)
     services = Services(settings, redis_provider, live, gateway, dispatcher=None)  # type: ignore[arg-type]
     services.dispatcher = Dispatcher(services.runner(), gateway)
     services.recent = RecentEvents(settings.replay_window_s)

@@ -41,6 +41,7 @@ VARIABLES = (
     "EVENT_CLAIM_IDLE_S",
     "LOG_FORMAT",
     "LINE_PUSH_DEADLINE_S",
+    "LINE_RETRY_BACKOFF_S",
 )
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 MIN_TOKEN_LENGTH = 24
@@ -121,6 +122,7 @@ class Settings:
     event_claim_idle_s: float = 60.0
     log_format: str = "json"
     line_push_deadline_s: float = 20.0
+    line_retry_backoff_s: float = 0.5
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str]) -> Settings:
@@ -160,6 +162,7 @@ class Settings:
         replay = _positive_int(env, "REPLAY_WINDOW_S", 3600, problems)
         claim_idle = _positive_float(env, "EVENT_CLAIM_IDLE_S", 60.0, problems)
         push_deadline = _positive_float(env, "LINE_PUSH_DEADLINE_S", 20.0, problems)
+        retry_backoff = _positive_float(env, "LINE_RETRY_BACKOFF_S", 0.5, problems)
         log_format = env.get("LOG_FORMAT", "json")
         if log_format not in {"json", "text"}:
             problems.append(f"LOG_FORMAT: must be json or text, got {log_format!r}")
@@ -192,6 +195,7 @@ class Settings:
             event_claim_idle_s=claim_idle,
             log_format=log_format,
             line_push_deadline_s=push_deadline,
+            line_retry_backoff_s=retry_backoff,
         )
 
 

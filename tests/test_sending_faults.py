@@ -35,7 +35,7 @@ def app(line: FakeLine, redis_url: str, tmp_path_factory: pytest.TempPathFactory
     built = create_app({
         "INSTANCE_PATH": str(tmp_path_factory.mktemp("instance")), "REDIS_URL": redis_url, "CONTENT_DIR": str(CONTENT),
         "LINE_CHANNEL_SECRET": CHANNEL_SECRET, "LINE_CHANNEL_ACCESS_TOKEN": ACCESS_TOKEN, "ADMIN_TOKEN": ADMIN_TOKEN,
-        "LINE_API_BASE_URL": line.url, "LINE_TIMEOUT_S": "1"}, watch=False)
+        "LINE_API_BASE_URL": line.url, "LINE_TIMEOUT_S": "1", "LINE_RETRY_BACKOFF_S": "0.05"}, watch=False)
     yield built
     close_app(built)
 
