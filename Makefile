@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check -q
 PORT ?= 8000
 
-.PHONY: run test eval lint bench browser clean fuzz audit soak
+.PHONY: run test eval lint bench browser clean fuzz audit soak stop-check
 
 $(VENV)/.run-installed: pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or 3.12 is required"; exit 1; }
@@ -49,6 +49,10 @@ audit: $(VENV)/.dev-installed
 ## make soak: simulated citizens against a real server, with faults halfway (see bench/soak.py --help)
 soak: $(VENV)/.dev-installed
 	$(PY) -m bench.soak $(SOAK_ARGS)
+
+## make stop-check: 30 start/stop cycles of the server (about 4 minutes): no Redis, gunicorn or worker left behind
+stop-check: $(VENV)/.dev-installed
+	STOP_CYCLES=30 $(PY) -m pytest -q tests/test_serving.py -k clean_stop
 
 lint: $(VENV)/.dev-installed
 	$(PY) -m ruff check .
