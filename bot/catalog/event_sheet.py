@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import io
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TextIO
@@ -12,7 +11,8 @@ import yaml
 
 from bot.catalog.events import NATIONWIDE, Event
 from bot.catalog.models import Catalog
-from bot.catalog.problems import ContentProblem, did_you_mean
+from bot.catalog.problems import ContentProblem
+from bot.catalog.spreadsheet import sheet_reader
 from bot.catalog.writer import _Dumper, _write_atomic, province_file_name
 from bot.catalog.yaml_lines import LinedDocument
 
@@ -31,16 +31,7 @@ HEADER = ("# ไฟล์นี้สร้างโดย `flask --app bot.app 
 
 def read_event_rows(text: str, name: str) -> tuple[LinedDocument, list[ContentProblem]]:
     """Spreadsheet text → a document of event dicts whose every path points at its CSV row line."""
-    problems: list[ContentProblem] = []
-    reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff")))
-    header = [h.strip().lower() for h in reader.fieldnames or []]
-    reader.fieldnames = header
-    for column in header:
-        if column and column not in COLUMNS:
-            problems.append(ContentProblem(name, 1, "-", column, "ไม่รู้จักคอลัมน์นี้ ข้อมูลในคอลัมน์จะหายไป "
-                                                                  f"(unknown column){did_you_mean(column, COLUMNS)}"))
-    problems += [ContentProblem(name, 1, "-", c, "ไม่มีคอลัมน์ที่ต้องมี (required column missing)")
-                 for c in REQUIRED if c not in header]
+    reader, problems = sheet_reader(text, name, COLUMNS, REQUIRED)
     doc = LinedDocument(data=[])
     line = reader.line_num + 1
     for row in reader:

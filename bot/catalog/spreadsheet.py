@@ -27,19 +27,25 @@ ALTERNATIVES = {"hours": "opening_hours", "sources": "source"}
 _BOOL = {"true": True, "yes": True, "ใช่": True, "ปิด": True, "false": False, "no": False, "ไม่": False}
 
 
-def read_rows(text: str, name: str) -> tuple[LinedDocument, list[ContentProblem]]:
-    """Spreadsheet text → a document of venue dicts whose every path points at its CSV row line."""
+def sheet_reader(text: str, name: str, columns: tuple[str, ...], required: tuple[str, ...]
+                 ) -> tuple[csv.DictReader, list[ContentProblem]]:
+    """A CSV reader with lower-cased headers, and the problems of its header row (unknown or missing columns)."""
     problems: list[ContentProblem] = []
     reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff")))
     header = [h.strip().lower() for h in reader.fieldnames or []]
     reader.fieldnames = header
     for column in header:
-        if column and column not in COLUMNS:
+        if column and column not in columns:
             problems.append(ContentProblem(name, 1, "-", column, "ไม่รู้จักคอลัมน์นี้ ข้อมูลในคอลัมน์จะหายไป "
-                                                                  f"(unknown column){did_you_mean(column, COLUMNS)}"))
-    for column in REQUIRED:
-        if column not in header:
-            problems.append(ContentProblem(name, 1, "-", column, "ไม่มีคอลัมน์ที่ต้องมี (required column missing)"))
+                                                                  f"(unknown column){did_you_mean(column, columns)}"))
+    problems += [ContentProblem(name, 1, "-", c, "ไม่มีคอลัมน์ที่ต้องมี (required column missing)")
+                 for c in required if c not in header]
+    return reader, problems
+
+
+def read_rows(text: str, name: str) -> tuple[LinedDocument, list[ContentProblem]]:
+    """Spreadsheet text → a document of venue dicts whose every path points at its CSV row line."""
+    reader, problems = sheet_reader(text, name, COLUMNS, REQUIRED)
     doc = LinedDocument(data=[])
     line = reader.line_num + 1
     for row in reader:

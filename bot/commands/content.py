@@ -101,6 +101,15 @@ def _against_published() -> None:
                f"({count} files differ from what citizens see now)", err=True)
 
 
+def _sheet_text(csv_file: Path) -> str:
+    """The spreadsheet's text; a file not saved as CSV UTF-8 stops the command with the officers' message."""
+    try:
+        return csv_file.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        click.echo(f"{csv_file}:1: -: -: ไฟล์ต้องบันทึกเป็น CSV UTF-8 (save the spreadsheet as CSV UTF-8)")
+        sys.exit(1)
+
+
 def _loaded(path: Path | None) -> LoadResult:
     result = load_catalog(path or _settings().content_dir)
     if result.catalog is None:
@@ -116,12 +125,7 @@ def _loaded(path: Path | None) -> LoadResult:
 def import_csv(csv_file: Path, into: Path | None, dry_run: bool) -> None:
     """นำเข้าตาราง venues.csv เป็นไฟล์ venues/<จังหวัด>.yaml (import a venues spreadsheet)."""
     into = into or _settings().content_dir
-    name = str(csv_file)
-    try:
-        text = csv_file.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        click.echo(f"{name}:1: -: -: ไฟล์ต้องบันทึกเป็น CSV UTF-8 (save the spreadsheet as CSV UTF-8)")
-        sys.exit(1)
+    name, text = str(csv_file), _sheet_text(csv_file)
     doc, problems = read_rows(text, name)
     base = into if (into / "places.yaml").exists() else _settings().content_dir
     result = load_catalog(base, venue_docs=[(name, doc)])
@@ -178,12 +182,7 @@ def export_events(out: str, source: Path | None) -> None:
 def import_events(csv_file: Path, into: Path | None, dry_run: bool) -> None:
     """นำเข้าตาราง events.csv เป็นไฟล์ events/<จังหวัด>.yaml (import an events spreadsheet)."""
     into = into or _settings().content_dir
-    name = str(csv_file)
-    try:
-        text = csv_file.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        click.echo(f"{name}:1: -: -: ไฟล์ต้องบันทึกเป็น CSV UTF-8 (save the spreadsheet as CSV UTF-8)")
-        sys.exit(1)
+    name, text = str(csv_file), _sheet_text(csv_file)
     doc, problems = read_event_rows(text, name)
     result = load_catalog(into, event_docs=[(name, doc)])
     problems += result.problems
