@@ -215,15 +215,15 @@ class LazyScores(Mapping[str, float]):
         return len(self._ids)
 
 
-def word_scores_batch(words: Sequence[str], names: Sequence[Sequence[str]]) -> list[float]:
+def word_scores_batch(words: Sequence[str], names: Sequence[Sequence[str]],
+                      addresses: Sequence[np.ndarray | None] | None = None) -> list[float]:
     """index.word_scores for many entries at once: for each entry (its compact names), the mean over words of
-    the best of 100 (equal), 95/60 (inside), 0.9·partial_ratio when ≥ 80 (4+ characters)."""
+    the best of 100 (equal), 95/60 (inside), 0.9·partial_ratio when ≥ 80 (4+ characters); at least 70 where
+    `addresses[w]` (one flag per entry, for 4+ character words) says the word is in the entry's address."""
     flat = [name for entry in names for name in entry]
     owner = np.repeat(np.arange(len(names)), [len(entry) for entry in names])
     total = np.zeros(len(names), dtype=np.float64)
-    if not flat:
-        return total.tolist()
-    for word in words:
+    for at, word in enumerate(words):
         per_name = np.zeros(len(flat), dtype=np.float64)
         if len(word) >= 4:
             partial = process.cdist([word], flat, scorer=fuzz.partial_ratio, processor=None, score_cutoff=80,
@@ -235,5 +235,8 @@ def word_scores_batch(words: Sequence[str], names: Sequence[Sequence[str]]) -> l
         per_name = np.where(equal, 100.0, per_name)
         best = np.zeros(len(names), dtype=np.float64)
         np.maximum.at(best, owner, per_name)
+        where = addresses[at] if addresses is not None else None
+        if where is not None:
+            best = np.where(where & (best < 70), 70.0, best)
         total += best
     return (total / len(words)).tolist()

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import fuzz
 
 from bot.catalog.models import Catalog
-from bot.search.candidates import LazyScores, NameCandidates, word_scores_batch
+from bot.search.candidates import NameCandidates, word_scores_batch
+from bot.search.columns import Columns
 from bot.search.lexicon import Lexicon
+from bot.search.name_scores import NameRows, score_names
 from bot.search.pools import Pools
 from bot.search.spatial import Spatial
 from bot.search.thai import compact, normalise
@@ -128,47 +129,24 @@ class Index:
         self.ids = [e.id for e in entries]
         self.candidates = NameCandidates([(e.names, e.spaced_names) for e in entries])
         self.pools = Pools(entries, self.topic_keys)
+        self.name_rows = NameRows([(e.names, e.spaced_names, e.generic) for e in entries])
+        self.columns = Columns(entries)
+        self.id_array = np.asarray(self.ids, dtype=object)
         self.spatial = Spatial([(i, e.lat, e.lon) for i, e in enumerate(entries)
                                 if e.kind == "venue" and e.lat is not None and e.lon is not None])
 
     def name_scores(self, query: Query) -> dict[str, float]:
-        """How well the query's words name each entry (0–100), Thai-safe (no default processor)."""
+        """How well the query's words name each entry (only those ≥ NAME_WEAK), Thai-safe (no default processor)."""
         q = query.core
         if not q:
             return {}
-        spaced_q = query.text
-        full = query.full or q
         long_q = len(q) >= 8 and bool(query.words) and q not in self.lexicon.phrases
-        scores: dict[str, float] = {}
         # Only entries that can reach NAME_WEAK are scored (candidates.py proves the others cannot).
-        pool = self.candidates.for_name(q, spaced_q, NAME_WEAK, q not in self.lexicon.phrases)
-        for entry in (self.entries[i] for i in pool):
-            best = 0.0
-            for name, spaced in zip(entry.names, entry.spaced_names, strict=False):
-                if not name:
-                    continue
-                if name == q:
-                    best = 100.0
-                    break
-                score = fuzz.ratio(q, name, processor=None)
-                if len(name) >= 4 and name in q and name not in entry.generic:
-                    score = max(score, 90 + 10 * len(name) / len(q))
-                elif len(name) >= 8 and full != q and name in full and name not in entry.generic:
-                    score = max(score, 90 + 10 * len(name) / len(full))  # fillers kept: "…จังหวัดพะเยา"
-                elif long_q and len(name) > len(q) and name[:2] != q[:2] and q[:3] in name:
-                    # A distinctive name inside a longer official one ("บ้านจิมทอมสัน" in "พิพิธภัณฑ์บ้านจิม…").
-                    partial = fuzz.partial_ratio(q, name, processor=None)
-                    if partial >= 90:
-                        score = max(score, partial - 3)
-                elif len(q) >= 5 and q in name and q not in self.lexicon.phrases:
-                    # The start of a long official name ("พิพิธภัณฑ์สิรินธร (ศูนย์…)") is how people say it.
-                    score = max(score, 92 if name.startswith(q) else 84 + 14 * len(q) / len(name))
-                if " " in spaced_q or " " in spaced:
-                    score = max(score, fuzz.token_sort_ratio(spaced_q, spaced, processor=None) - 2)
-                best = max(best, score)
-            if best:
-                scores[entry.id] = best
-        return scores
+        pool = np.asarray(self.candidates.for_name(q, query.text, NAME_WEAK, q not in self.lexicon.phrases),
+                          dtype=np.int64)
+        best = score_names(self.name_rows, pool, q, query.text, query.full or q, long_q, q in self.lexicon.phrases)
+        kept = best >= NAME_WEAK
+        return dict(zip(self.id_array[pool[kept]].tolist(), best[kept].tolist(), strict=True))
 
     def close_names(self, query: Query | None, ids: tuple[str, ...]) -> list[str]:
         """Those of `ids` whose names are close to the query too (the alternatives shown beside a named venue)."""
@@ -178,44 +156,34 @@ class Index:
         return [i for i in ids if i in self.by_id and max(
             (fuzz.ratio(q, n, processor=None) for n in self.by_id[i].names if n), default=0) >= NAME_WEAK]
 
-    def word_scores(self, query: Query) -> Mapping[str, float]:
-        """How well the leftover words (not places, types or fillers) fit each entry's names (0–100).
+    def word_scores(self, query: Query, positions: np.ndarray | None = None) -> dict[str, float]:
+        """How well the leftover words (not places, types or fillers) fit each entry's names (0–100), for the
+        entries where a word can score at all (of `positions`, when given); 0 elsewhere.
 
-        Computed lazily for the entries a ranking reads, and only where a word can score at all; a word found in
-        an entry's address (a landmark or street: "เซ็นทรัลเวิลด์", "ราชดำเนิน") also counts."""
+        A word found in an entry's address (a landmark or street: "เซ็นทรัลเวิลด์", "ราชดำเนิน") also counts."""
+        scored, values = self._word_score_array(query, positions)
+        keep = values > 0
+        return dict(zip(self.id_array[scored[keep]].tolist(), values[keep].tolist(), strict=True))
+
+    def _word_score_array(self, query: Query, positions: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+        """(positions that can score, their word scores): one C batch over names, addresses as masks."""
         words = [compact(w) for w in query.words if len(w) >= 2]
+        empty = np.zeros(0, dtype=np.int64)
         if not words:
-            return {}
+            return empty, np.zeros(0)
         hits = self.candidates.for_word(words[0], 80)
         for word in words[1:]:
             hits |= self.candidates.for_word(word, 80)
-        long_words = [w for w in words if len(w) >= 4]
-        in_address = np.fromiter((any(w in e.where for w in long_words) for e in self.entries), dtype=bool,
-                                 count=len(self.entries)) if long_words else None
-        if in_address is not None and in_address.any():  # the batch scorer knows names only: score these one by one
-            return LazyScores(self.ids, self.positions, hits | in_address,
-                              lambda pos: self._word_score(self.entries[pos], words))
-        return LazyScores(self.ids, self.positions, hits, lambda pos: self._word_score(self.entries[pos], words),
-                          lambda batch: word_scores_batch(words, [self.entries[p].names for p in batch]))
-
-    @staticmethod
-    def _word_score(entry: Entry, words: list[str]) -> float:
-        total = 0.0
-        for word in words:
-            best = 0.0
-            for name in entry.names:
-                if word == name:
-                    best = 100.0
-                    break
-                if word in name:
-                    best = max(best, 95.0 if len(word) >= 4 else 60.0)
-                elif len(word) >= 4:
-                    partial = fuzz.partial_ratio(word, name, processor=None)
-                    best = max(best, partial * 0.9 if partial >= 80 else 0.0)
-            if best < 70 and len(word) >= 4 and word in entry.where:
-                best = 70.0  # a landmark or street of the address
-            total += best
-        return total / len(words)
+        addresses = [self.columns.in_address([w]) if len(w) >= 4 else None for w in words]
+        for found in addresses:
+            if found is not None:
+                hits |= found
+        scored = np.flatnonzero(hits) if positions is None else positions[hits[positions]]
+        if not len(scored):
+            return empty, np.zeros(0)
+        values = word_scores_batch(words, [self.entries[p].names for p in scored.tolist()],
+                                   [None if a is None else a[scored] for a in addresses])
+        return scored, np.asarray(values)
 
     def find(self, query: Query, anchor: tuple[float, float] | None = None) -> SearchResult:
         """Rank entries for a parsed query; `anchor` is the citizen's last known point for "nearby"."""
@@ -226,10 +194,11 @@ class Index:
                 return SearchResult((), "need_location")
             return self.nearest(anchor, query.venue_types, query=query)
         if query.has_filters:
-            filtered = self._filtered(query, self.word_scores(query))
+            filtered = self._filtered(query)
+            in_filter = np.zeros(len(self.entries), dtype=bool)
+            in_filter[filtered] = True
             # An exact name wins over filters read from inside it (สิรินธร is also a district).
-            filtered_ids = {e.id for e in filtered}
-            fitting = [e for e in strong if e.id in filtered_ids or scores[e.id] >= 100]
+            fitting = [e for e in strong if in_filter[self.positions[e.id]] or scores[e.id] >= 100]
             # A clear name match outside the filters beats filters that no listed name supports
             # ("หอศิลป์ กทม" is an alias of a venue that is neither a museum nor about ศิลปะ by type).
             places = self._places(query)
@@ -239,15 +208,16 @@ class Index:
                                              or any(w and w in name for w in said for name in e.names))
                        and not e.types & set(query.inside_types)]  # the museum a library is inside
             if not fitting and outside and max(scores[e.id] for e in outside) >= 92 \
-                    and not any(scores.get(e.id, 0) >= NAME_STRONG for e in filtered):
+                    and not any(in_filter[self.positions[e.id]] for e in strong):
                 fitting = [e for e in outside if scores[e.id] >= 92]
             if fitting and (query.words or any(scores[e.id] >= 92 for e in fitting)):
                 fitting.sort(key=lambda e: (-scores[e.id], e.precision, e.order))
-                fitting_ids = {e.id for e in fitting}
-                ranked = fitting + [e for e in filtered if e.id not in fitting_ids]
-                return SearchResult(self._ids(ranked, query), "named")
-            if filtered:
-                return SearchResult(self._ids(filtered, query), "filtered")
+                first = np.fromiter((self.positions[e.id] for e in fitting), dtype=np.int64, count=len(fitting))
+                in_filter[first] = False
+                return SearchResult(self._id_tuple(np.concatenate([first, filtered[in_filter[filtered]]]), query),
+                                    "named")
+            if len(filtered):
+                return SearchResult(self._id_tuple(filtered, query), "filtered")
             if strong:
                 strong.sort(key=lambda e: (-scores[e.id], e.precision, e.order))
                 return SearchResult(self._ids(strong, query), "named")
@@ -266,8 +236,16 @@ class Index:
         "พิพิธภัณฑ์บ้านไทยจิมทอมป์สัน": a dropped word and a dropped mark); at most three, else none."""
         if len(core) > _IN_ORDER_MAX:
             return []
-        found = [e for e in self.entries if any(_letters_in_order(core, name) for name in e.names)]
-        return found if len(found) <= 3 else []
+        grams = self.candidates.compact
+        rows = grams.posting(core[:2])  # the greedy match starts at the query's first two letters, side by side
+        owners = sorted({int(grams.owner[r]) for r in rows.tolist() if _letters_in_order(core, grams.texts[r])})
+        return [self.entries[pos] for pos in owners] if len(owners) <= 3 else []
+
+    def _id_tuple(self, positions: np.ndarray, query: Query) -> tuple[str, ...]:
+        """The ids at these positions, routes first when the citizen asked for routes (stable otherwise)."""
+        if query.wants_tour:
+            positions = positions[np.argsort(~self.columns.is_tour[positions], kind="stable")]
+        return tuple(self.id_array[positions].tolist())
 
     @staticmethod
     def _ids(entries: list[Entry], query: Query) -> tuple[str, ...]:
@@ -313,48 +291,46 @@ class Index:
         wanted = {a for want in query.audience for a in _FAMILY.get(want, (want,))}
         return any(a in wanted for a in entry.audience)
 
-    def _filtered(self, query: Query, word_scores: Mapping[str, float]) -> list[Entry]:
-        places = self._places(query)
-        pool = []
-        positions = self.pools.filtered(places, query.venue_types, query.wants_tour, query.topics,
-                                        {a for want in query.audience for a in _FAMILY.get(want, (want,))})
-        if isinstance(word_scores, LazyScores) and positions is not None:
-            word_scores.prime(positions)  # one C batch instead of a Python loop per ranked entry
-        for e in self.entries if positions is None else (self.entries[i] for i in positions):
-            if places and not (e.provinces & places):
-                continue
-            if query.venue_types and e.kind == "tour" and not query.wants_tour:
-                continue
-            if query.venue_types and e.kind == "venue" and not (e.types & set(query.venue_types)):
-                continue
-            if query.exclude_types and e.kind == "venue" and e.types & set(query.exclude_types):
-                continue
-            if query.topics and not self._topic_fit(query, e):
-                continue
-            if not (places or query.venue_types or query.topics) and query.audience \
-                    and not self._audience_fit(query, e):
-                continue
-            if not (places or query.venue_types or query.topics or query.audience or query.exclude_types) \
-                    and e.kind == "venue":
-                continue  # "เส้นทาง" alone: tours only
-            pool.append(e)
+    def _filtered(self, query: Query) -> np.ndarray:
+        """Positions that pass the query's filters, best first (all at once on arrays, never entry by entry)."""
+        places, pools, cols = self._places(query), self.pools, self.columns
+        audience = {a for want in query.audience for a in _FAMILY.get(want, (want,))}
+        found = pools.filtered(places, query.venue_types, query.wants_tour, query.topics, audience)
+        pool = np.arange(cols.size) if found is None else np.asarray(found, dtype=np.int64)
+        tour = cols.is_tour[pool]
+        keep = np.ones(len(pool), dtype=bool)
+        if places:
+            keep &= pools.mask("province", places)[pool]
+        if query.venue_types:
+            keep &= (tour & query.wants_tour) | (~tour & pools.mask("type", query.venue_types)[pool])
+        if query.exclude_types:
+            keep &= tour | ~pools.mask("type", query.exclude_types)[pool]
+        if query.topics:
+            keep &= pools.mask("topic", query.topics)[pool]
+        if not (places or query.venue_types or query.topics) and query.audience:
+            keep &= pools.mask("audience", audience)[pool]
+        if not (places or query.venue_types or query.topics or query.audience or query.exclude_types):
+            keep &= tour  # "เส้นทาง" alone: tours only
+        pool = pool[keep]
         text = query.full or query.core
         prefer = tuple(p for when, p in self.lexicon.prefers if when in text)
-        narrowed = [e for e in pool if any(p in e.name_th for p in prefer)]
-        if narrowed:  # "หอดูดาว", "ห้องสมุดประชาชนจังหวัด…": only those, when any fits
-            pool = narrowed
-
-        def rank(e: Entry) -> tuple:
-            return (
-                0 if (query.wants_tour and e.kind == "tour") else 1,
-                0 if (query.districts and e.district in query.districts) else 1,
-                0 if (prefer and any(p in e.name_th for p in prefer)) else 1,
-                -sum(1 for key in query.phrases if key in e.text),
-                -round(word_scores.get(e.id, 0) / 10),
-                0 if (query.audience and self._audience_fit(query, e)) else 1,
-                0 if e.kind == "venue" or query.wants_tour else 1,
-                e.precision,
-                e.order,
-            )
-
-        return sorted(pool, key=rank)
+        preferred = cols.holding_any("name_th", prefer)[pool] if prefer else np.zeros(len(pool), dtype=bool)
+        if preferred.any():  # "หอดูดาว", "ห้องสมุดประชาชนจังหวัด…": only those, when any fits
+            pool, preferred = pool[preferred], preferred[preferred]
+        tour = cols.is_tour[pool]
+        scored, values = self._word_score_array(query, pool)
+        words = np.zeros(cols.size)
+        words[scored] = values
+        # np.round, like Python's round(), rounds halves to even.
+        keys = (
+            pool,  # catalogue order last
+            cols.precision[pool],
+            tour & (not query.wants_tour),
+            ~(pools.mask("audience", audience)[pool] & bool(query.audience)),
+            -np.round(words[pool] / 10),
+            -cols.count_holding("text", query.phrases, pool),
+            ~preferred,
+            ~(cols.in_districts(query.districts)[pool]) if query.districts else np.ones(len(pool), dtype=bool),
+            ~(tour & query.wants_tour),  # tours first when asked for
+        )
+        return pool[np.lexsort(keys)]

@@ -6,6 +6,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+import numpy as np
+
 
 class Pools:
     """Entry positions by province, type, topic and audience, so a filter reads a set instead of every entry."""
@@ -17,6 +19,8 @@ class Pools:
         self.by_audience: dict[str, set[int]] = defaultdict(set)
         self.tours: set[int] = set()
         self.located: set[int] = set()
+        self.size = len(entries)
+        self._arrays: dict[tuple[str, str], np.ndarray] = {}
         for pos, e in enumerate(entries):
             for province in e.provinces:
                 self.by_province[province].add(pos)
@@ -35,6 +39,19 @@ class Pools:
         out: set[int] = set()
         for key in keys:
             out |= table.get(key, set())
+        return out
+
+    def mask(self, table: str, keys: Iterable[str]) -> np.ndarray:
+        """A boolean array over all entries: filed under any of `keys` in `table` (province, type, topic or
+        audience); each key's positions become an array once per content version."""
+        out = np.zeros(self.size, dtype=bool)
+        sets = {"province": self.by_province, "type": self.by_type, "topic": self.by_topic,
+                "audience": self.by_audience}[table]
+        for key in keys:
+            found = self._arrays.get((table, key))
+            if found is None:
+                found = self._arrays[(table, key)] = np.fromiter(sorted(sets.get(key, set())), dtype=np.int64)
+            out[found] = True
         return out
 
     def filtered(self, places: set[str], types: Sequence[str], wants_tour: bool, topics: Sequence[str],

@@ -1,0 +1,84 @@
+"""Per-entry facts as arrays, so filtering and ranking thousands of entries is a few numpy operations."""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import numpy as np
+
+from bot.search.candidates import GramIndex
+
+_CACHED_WORDS = 512  # containment masks kept per content version (each a sorted array of positions)
+
+
+class Columns:
+    """Kind, precision, district and the texts of every entry, with cached "which texts hold this word"."""
+
+    def __init__(self, entries: Sequence[Any]):
+        self.size = len(entries)
+        self.is_tour = np.fromiter((e.kind == "tour" for e in entries), dtype=bool, count=self.size)
+        self.precision = np.fromiter((e.precision for e in entries), dtype=np.int8, count=self.size)
+        districts: dict[str, int] = {}
+        self.district = np.fromiter((districts.setdefault(e.district, len(districts)) for e in entries),
+                                    dtype=np.int32, count=self.size)
+        self.district_ids = districts
+        self.texts = [e.text for e in entries]
+        self.names_th = [e.name_th for e in entries]
+        # A landmark or street is looked up in addresses through their bigrams, never by scanning them all.
+        self.addresses = GramIndex((e.where, i) for i, e in enumerate(entries) if e.where)
+        self._memo: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def mask(self, positions: Iterable[int]) -> np.ndarray:
+        """A boolean array over all entries, True at `positions`."""
+        out = np.zeros(self.size, dtype=bool)
+        index = np.fromiter(positions, dtype=np.int64)
+        out[index] = True
+        return out
+
+    def in_districts(self, names: Iterable[str]) -> np.ndarray:
+        """A boolean array: the entry's district is one of `names`."""
+        ids = [self.district_ids[n] for n in names if n in self.district_ids]
+        return np.isin(self.district, ids) if ids else np.zeros(self.size, dtype=bool)
+
+    def holding(self, field: str, word: str) -> np.ndarray:
+        """Sorted positions of entries whose `field` ("text" or "name_th") contains `word` (cached per word)."""
+        key = (field, word)
+        with self._lock:
+            found = self._memo.get(key)
+            if found is not None:
+                self._memo.move_to_end(key)
+                return found
+        texts = self.texts if field == "text" else self.names_th
+        found = np.fromiter((i for i, t in enumerate(texts) if word in t), dtype=np.int64)
+        with self._lock:
+            self._memo[key] = found
+            while len(self._memo) > _CACHED_WORDS:
+                self._memo.popitem(last=False)
+        return found
+
+    def holding_any(self, field: str, words: Iterable[str]) -> np.ndarray:
+        """A boolean array: the entry's `field` contains any of `words`."""
+        out = np.zeros(self.size, dtype=bool)
+        for word in words:
+            out[self.holding(field, word)] = True
+        return out
+
+    def count_holding(self, field: str, words: Iterable[str], positions: np.ndarray) -> np.ndarray:
+        """For each of `positions`, how many of `words` its `field` contains."""
+        total = np.zeros(len(positions), dtype=np.int64)
+        for word in words:
+            inside = np.zeros(self.size, dtype=bool)
+            inside[self.holding(field, word)] = True
+            total += inside[positions]
+        return total
+
+    def in_address(self, words: Sequence[str]) -> np.ndarray:
+        """A boolean array: some word is inside the entry's address (landmarks, streets)."""
+        out = np.zeros(self.size, dtype=bool)
+        for word in words:
+            out[self.addresses.containing(word)] = True
+        return out
