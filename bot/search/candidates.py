@@ -164,6 +164,12 @@ class NameCandidates:
             mask[self._partial(word, cutoff)] = True
         return mask
 
+    def partial_mask(self, word: str, cutoff: float) -> np.ndarray:
+        """A boolean array over entries: where partial_ratio(word, a name) can reach `cutoff` (a superset)."""
+        mask = np.zeros(self.size, dtype=bool)
+        mask[self._partial(word, cutoff)] = True
+        return mask
+
     def _partial(self, word: str, cutoff: float) -> np.ndarray:
         # partial_ratio aligns the shorter string (the needle, k chars) with windows of the longer one at least
         # k·share/(1−share) long; a window reaching the cut-off shares ≥ (3·share−1)·(k + window) − 1 bigrams.

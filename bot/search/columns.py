@@ -14,6 +14,32 @@ from bot.search.candidates import GramIndex
 _CACHED_WORDS = 512  # containment masks kept per content version (each a sorted array of positions)
 
 
+class TextScan:
+    """Texts joined into one array of UTF-16 code units, so "which texts contain this word" costs a few
+    vectorised comparisons however many texts match, instead of a Python step per text or per match."""
+
+    def __init__(self, texts: Sequence[str]):
+        joined = "\0".join(texts)  # NUL between texts: a word never holds one, so no match spans two texts
+        self._units = np.frombuffer(joined.encode("utf-16-le"), dtype=np.uint16)
+        if len(self._units) == len(joined):  # no character outside the BMP: one code unit per character
+            lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
+        else:
+            lengths = np.fromiter((len(t.encode("utf-16-le")) // 2 + 1 for t in texts), dtype=np.int64,
+                                  count=len(texts))
+        self._starts = np.cumsum(lengths) - lengths
+
+    def rows(self, word: str) -> np.ndarray:
+        """Sorted unique indexes of the texts that contain `word`."""
+        units, starts = self._units, self._starts
+        code = np.frombuffer(word.encode("utf-16-le"), dtype=np.uint16)
+        if not len(code):
+            return np.arange(len(starts), dtype=np.int64)
+        at = np.flatnonzero(units[: max(0, len(units) - len(code) + 1)] == code[0])
+        for step in range(1, len(code)):
+            at = at[units[at + step] == code[step]]
+        return np.unique(np.searchsorted(starts, at, side="right") - 1)
+
+
 class Columns:
     """Kind, precision, district and the texts of every entry, with cached "which texts hold this word"."""
 
@@ -25,8 +51,7 @@ class Columns:
         self.district = np.fromiter((districts.setdefault(e.district, len(districts)) for e in entries),
                                     dtype=np.int32, count=self.size)
         self.district_ids = districts
-        self.texts = [e.text for e in entries]
-        self.names_th = [e.name_th for e in entries]
+        self.scans = {"text": TextScan([e.text for e in entries]), "name_th": TextScan([e.name_th for e in entries])}
         # A landmark or street is looked up in addresses through their bigrams, never by scanning them all.
         self.addresses = GramIndex((e.where, i) for i, e in enumerate(entries) if e.where)
         self._memo: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
@@ -44,16 +69,19 @@ class Columns:
         ids = [self.district_ids[n] for n in names if n in self.district_ids]
         return np.isin(self.district, ids) if ids else np.zeros(self.size, dtype=bool)
 
-    def holding(self, field: str, word: str) -> np.ndarray:
-        """Sorted positions of entries whose `field` ("text" or "name_th") contains `word` (cached per word)."""
+    def holding(self, field: str, word: str, names: GramIndex | None = None) -> np.ndarray:
+        """Sorted positions of entries whose `field` ("text", "name_th", or "names": any name in the `names`
+        bigram index) contains `word` (cached per word: citizens' words repeat)."""
         key = (field, word)
         with self._lock:
             found = self._memo.get(key)
             if found is not None:
                 self._memo.move_to_end(key)
                 return found
-        texts = self.texts if field == "text" else self.names_th
-        found = np.fromiter((i for i, t in enumerate(texts) if word in t), dtype=np.int64)
+        if field == "names" and names is not None:
+            found = np.unique(names.containing(word))
+        else:
+            found = self.scans[field].rows(word)
         with self._lock:
             self._memo[key] = found
             while len(self._memo) > _CACHED_WORDS:

@@ -8,10 +8,10 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from bot.catalog.models import Catalog
-from bot.search.candidates import NameCandidates, word_scores_batch
+from bot.search.candidates import NameCandidates
 from bot.search.columns import Columns
 from bot.search.lexicon import Lexicon
-from bot.search.name_scores import NameRows, score_names
+from bot.search.name_scores import NameRows, score_names, score_words
 from bot.search.pools import Pools
 from bot.search.spatial import Spatial
 from bot.search.thai import compact, normalise
@@ -171,19 +171,20 @@ class Index:
         empty = np.zeros(0, dtype=np.int64)
         if not words:
             return empty, np.zeros(0)
-        hits = self.candidates.for_word(words[0], 80)
-        for word in words[1:]:
-            hits |= self.candidates.for_word(word, 80)
+        size, names = len(self.entries), self.candidates.compact
+        inside, equal, partial = [], [], []
+        for word in words:
+            inside.append(self.columns.mask(self.columns.holding("names", word, names).tolist()))
+            equal.append(self.columns.mask(names.exact.get(word, ())))
+            partial.append(self.candidates.partial_mask(word, 80) if len(word) >= 4 else np.zeros(size, dtype=bool))
         addresses = [self.columns.in_address([w]) if len(w) >= 4 else None for w in words]
-        for found in addresses:
-            if found is not None:
-                hits |= found
+        hits = np.zeros(size, dtype=bool)
+        for found in (*inside, *partial, *(a for a in addresses if a is not None)):
+            hits |= found
         scored = np.flatnonzero(hits) if positions is None else positions[hits[positions]]
         if not len(scored):
             return empty, np.zeros(0)
-        values = word_scores_batch(words, [self.entries[p].names for p in scored.tolist()],
-                                   [None if a is None else a[scored] for a in addresses])
-        return scored, np.asarray(values)
+        return scored, score_words(self.name_rows, scored, words, inside, equal, partial, addresses)
 
     def find(self, query: Query, anchor: tuple[float, float] | None = None) -> SearchResult:
         """Rank entries for a parsed query; `anchor` is the citizen's last known point for "nearby"."""

@@ -92,3 +92,29 @@ def score_names(rows: NameRows, positions: np.ndarray, q: str, spaced_q: str, fu
     best = np.zeros(len(positions))
     np.maximum.at(best, which, score)
     return best
+
+
+def score_words(rows: NameRows, positions: np.ndarray, words: list[str], inside: list[np.ndarray],
+                equal: list[np.ndarray], partial: list[np.ndarray], address: list[np.ndarray | None]) -> np.ndarray:
+    """For each entry in `positions`, the mean over words of the best fit of the word to one of its names:
+    100 equal, 95 inside (60 for a word under 4 characters), else 0.9·partial_ratio when ≥ 80; at least 70
+    when the word is in the entry's address. Per word, `inside`, `equal`, `partial` (where partial_ratio can
+    reach 80) and `address` are boolean arrays over all entries, found through the bigram indexes."""
+    total = np.zeros(len(positions))
+    for at, word in enumerate(words):
+        best = np.where(inside[at][positions], 95.0 if len(word) >= 4 else 60.0, 0.0)
+        best[equal[at][positions]] = 100.0
+        if len(word) >= 4:
+            maybe = np.flatnonzero(partial[at][positions] & (best == 0))
+            if len(maybe):
+                row_ids, which = rows.rows_of(positions[maybe])
+                found = process.cdist([word], [rows.compact[r] for r in row_ids], scorer=fuzz.partial_ratio,
+                                      processor=None, score_cutoff=80, dtype=np.float64)[0]
+                fit = np.zeros(len(maybe))
+                np.maximum.at(fit, which, np.where(found >= 80, found * 0.9, 0.0))
+                best[maybe] = fit
+        where = address[at]
+        if where is not None:
+            best = np.where(where[positions] & (best < 70), 70.0, best)
+        total += best
+    return total / len(words) if words else total

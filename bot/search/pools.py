@@ -8,6 +8,8 @@ from typing import Any
 
 import numpy as np
 
+from bot.search.columns import TextScan
+
 
 class Pools:
     """Entry positions by province, type, topic and audience, so a filter reads a set instead of every entry."""
@@ -87,11 +89,11 @@ class _TopicSets(dict[str, set[int]]):
 
     def __init__(self, entries: Sequence[Any], topic_keys: Mapping[str, tuple[str, ...]]):
         super().__init__()
-        self.entries, self.topic_keys = entries, topic_keys
+        self.scan, self.topic_keys = TextScan([e.text for e in entries]), topic_keys
 
     def get(self, topic: str, default: Any = None) -> Any:
         """The positions for `topic` (computed once per content version)."""
         if topic not in self and topic in self.topic_keys:
             keys = self.topic_keys[topic]
-            self[topic] = {pos for pos, e in enumerate(self.entries) if any(key in e.text for key in keys)}
+            self[topic] = {pos for key in keys for pos in self.scan.rows(key).tolist()}
         return super().get(topic, default)
