@@ -51,7 +51,9 @@ class Columns:
         self.district = np.fromiter((districts.setdefault(e.district, len(districts)) for e in entries),
                                     dtype=np.int32, count=self.size)
         self.district_ids = districts
-        self.scans = {"text": TextScan([e.text for e in entries]), "name_th": TextScan([e.name_th for e in entries])}
+        self.scans = {"text": TextScan([e.text for e in entries]), "name_th": TextScan([e.name_th for e in entries]),
+                      # \1 between an entry's names: a word inside one name, never across two
+                      "names": TextScan(["\1".join(e.names) for e in entries])}
         # A landmark or street is looked up in addresses through their bigrams, never by scanning them all.
         self.addresses = GramIndex((e.where, i) for i, e in enumerate(entries) if e.where)
         self._memo: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
@@ -69,19 +71,16 @@ class Columns:
         ids = [self.district_ids[n] for n in names if n in self.district_ids]
         return np.isin(self.district, ids) if ids else np.zeros(self.size, dtype=bool)
 
-    def holding(self, field: str, word: str, names: GramIndex | None = None) -> np.ndarray:
-        """Sorted positions of entries whose `field` ("text", "name_th", or "names": any name in the `names`
-        bigram index) contains `word` (cached per word: citizens' words repeat)."""
+    def holding(self, field: str, word: str) -> np.ndarray:
+        """Sorted positions of entries whose `field` ("text", "name_th", or "names": any of its names)
+        contains `word` (cached per word: citizens' words repeat)."""
         key = (field, word)
         with self._lock:
             found = self._memo.get(key)
             if found is not None:
                 self._memo.move_to_end(key)
                 return found
-        if field == "names" and names is not None:
-            found = np.unique(names.containing(word))
-        else:
-            found = self.scans[field].rows(word)
+        found = self.scans[field].rows(word)
         with self._lock:
             self._memo[key] = found
             while len(self._memo) > _CACHED_WORDS:

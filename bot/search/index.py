@@ -174,7 +174,7 @@ class Index:
         size, names = len(self.entries), self.candidates.compact
         inside, equal, partial = [], [], []
         for word in words:
-            inside.append(self.columns.mask(self.columns.holding("names", word, names).tolist()))
+            inside.append(self.columns.mask(self.columns.holding("names", word).tolist()))
             equal.append(self.columns.mask(names.exact.get(word, ())))
             partial.append(self.candidates.partial_mask(word, 80) if len(word) >= 4 else np.zeros(size, dtype=bool))
         addresses = [self.columns.in_address([w]) if len(w) >= 4 else None for w in words]
