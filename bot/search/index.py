@@ -8,10 +8,11 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from bot.catalog.models import Catalog
+from bot.search import filtering
 from bot.search.candidates import NameCandidates
 from bot.search.columns import Columns
 from bot.search.lexicon import Lexicon
-from bot.search.name_scores import NameRows, score_names, score_words
+from bot.search.name_scores import NameRows, score_names
 from bot.search.pools import Pools
 from bot.search.spatial import Spatial
 from bot.search.thai import compact, normalise
@@ -20,7 +21,7 @@ from bot.search.understand import Query
 NAME_STRONG = 88.0  # a name or alias this close is what the citizen meant
 NAME_WEAK = 80.0  # close enough to offer as "did you mean" when nothing else matched
 _PRECISION_RANK = {"exact": 0, "tambon": 1, "amphoe": 2, "province": 3, None: 4}
-_FAMILY = {"เด็ก": ("เด็ก", "ครอบครัว", "ทุกวัย", "เยาวชน"), "ครอบครัว": ("ครอบครัว", "ทุกวัย", "เด็ก")}
+_NAMED_TAIL = 3  # a named answer shows its venue and two alternatives: only that much of the rest is ranked
 
 
 @dataclass(frozen=True)
@@ -156,35 +157,13 @@ class Index:
         return [i for i in ids if i in self.by_id and max(
             (fuzz.ratio(q, n, processor=None) for n in self.by_id[i].names if n), default=0) >= NAME_WEAK]
 
-    def word_scores(self, query: Query, positions: np.ndarray | None = None) -> dict[str, float]:
+    def word_scores(self, query: Query) -> dict[str, float]:
         """How well the leftover words (not places, types or fillers) fit each entry's names (0–100), for the
-        entries where a word can score at all (of `positions`, when given); 0 elsewhere.
-
-        A word found in an entry's address (a landmark or street: "เซ็นทรัลเวิลด์", "ราชดำเนิน") also counts."""
-        scored, values = self._word_score_array(query, positions)
+        entries where a word can score at all; a word in an entry's address (a landmark or street:
+        "เซ็นทรัลเวิลด์", "ราชดำเนิน") also counts."""
+        scored, values = filtering.word_scores(self, query, None)
         keep = values > 0
         return dict(zip(self.id_array[scored[keep]].tolist(), values[keep].tolist(), strict=True))
-
-    def _word_score_array(self, query: Query, positions: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
-        """(positions that can score, their word scores): one C batch over names, addresses as masks."""
-        words = [compact(w) for w in query.words if len(w) >= 2]
-        empty = np.zeros(0, dtype=np.int64)
-        if not words:
-            return empty, np.zeros(0)
-        size, names = len(self.entries), self.candidates.compact
-        inside, equal, partial = [], [], []
-        for word in words:
-            inside.append(self.columns.mask(self.columns.holding("names", word).tolist()))
-            equal.append(self.columns.mask(names.exact.get(word, ())))
-            partial.append(self.candidates.partial_mask(word, 80) if len(word) >= 4 else np.zeros(size, dtype=bool))
-        addresses = [self.columns.in_address([w]) if len(w) >= 4 else None for w in words]
-        hits = np.zeros(size, dtype=bool)
-        for found in (*inside, *partial, *(a for a in addresses if a is not None)):
-            hits |= found
-        scored = np.flatnonzero(hits) if positions is None else positions[hits[positions]]
-        if not len(scored):
-            return empty, np.zeros(0)
-        return scored, score_words(self.name_rows, scored, words, inside, equal, partial, addresses)
 
     def find(self, query: Query, anchor: tuple[float, float] | None = None) -> SearchResult:
         """Rank entries for a parsed query; `anchor` is the citizen's last known point for "nearby"."""
@@ -195,7 +174,7 @@ class Index:
                 return SearchResult((), "need_location")
             return self.nearest(anchor, query.venue_types, query=query)
         if query.has_filters:
-            filtered = self._filtered(query)
+            filtered, preferred = filtering.passing(self, query, self._places(query))
             in_filter = np.zeros(len(self.entries), dtype=bool)
             in_filter[filtered] = True
             # An exact name wins over filters read from inside it (สิรินธร is also a district).
@@ -215,10 +194,11 @@ class Index:
                 fitting.sort(key=lambda e: (-scores[e.id], e.precision, e.order))
                 first = np.fromiter((self.positions[e.id] for e in fitting), dtype=np.int64, count=len(fitting))
                 in_filter[first] = False
-                return SearchResult(self._id_tuple(np.concatenate([first, filtered[in_filter[filtered]]]), query),
-                                    "named")
+                rest = filtering.ranked(self, query, filtered, preferred, len(first) + _NAMED_TAIL)
+                return SearchResult(self._id_tuple(np.concatenate([first, rest[in_filter[rest]]]), query), "named")
             if len(filtered):
-                return SearchResult(self._id_tuple(filtered, query), "filtered")
+                ranked = filtering.ranked(self, query, filtered, preferred, filtering.EXACT_RANKS)
+                return SearchResult(self._id_tuple(ranked, query), "filtered")
             if strong:
                 strong.sort(key=lambda e: (-scores[e.id], e.precision, e.order))
                 return SearchResult(self._ids(strong, query), "named")
@@ -261,7 +241,7 @@ class Index:
         narrow = False
         if query and (query.topics or query.audience):
             fits = self.pools.union(self.pools.by_topic, query.topics) | self.pools.union(
-                self.pools.by_audience, {a for want in query.audience for a in _FAMILY.get(want, (want,))})
+                self.pools.by_audience, {a for want in query.audience for a in filtering.FAMILY.get(want, (want,))})
             narrow = bool(fits & typed)  # narrowed to topic or audience when any venue fits, else all of the type
             typed = fits & typed if narrow else typed
         if query:
@@ -289,49 +269,5 @@ class Index:
 
     @staticmethod
     def _audience_fit(query: Query, entry: Entry) -> bool:
-        wanted = {a for want in query.audience for a in _FAMILY.get(want, (want,))}
+        wanted = {a for want in query.audience for a in filtering.FAMILY.get(want, (want,))}
         return any(a in wanted for a in entry.audience)
-
-    def _filtered(self, query: Query) -> np.ndarray:
-        """Positions that pass the query's filters, best first (all at once on arrays, never entry by entry)."""
-        places, pools, cols = self._places(query), self.pools, self.columns
-        audience = {a for want in query.audience for a in _FAMILY.get(want, (want,))}
-        found = pools.filtered(places, query.venue_types, query.wants_tour, query.topics, audience)
-        pool = np.arange(cols.size) if found is None else np.asarray(found, dtype=np.int64)
-        tour = cols.is_tour[pool]
-        keep = np.ones(len(pool), dtype=bool)
-        if places:
-            keep &= pools.mask("province", places)[pool]
-        if query.venue_types:
-            keep &= (tour & query.wants_tour) | (~tour & pools.mask("type", query.venue_types)[pool])
-        if query.exclude_types:
-            keep &= tour | ~pools.mask("type", query.exclude_types)[pool]
-        if query.topics:
-            keep &= pools.mask("topic", query.topics)[pool]
-        if not (places or query.venue_types or query.topics) and query.audience:
-            keep &= pools.mask("audience", audience)[pool]
-        if not (places or query.venue_types or query.topics or query.audience or query.exclude_types):
-            keep &= tour  # "เส้นทาง" alone: tours only
-        pool = pool[keep]
-        text = query.full or query.core
-        prefer = tuple(p for when, p in self.lexicon.prefers if when in text)
-        preferred = cols.holding_any("name_th", prefer)[pool] if prefer else np.zeros(len(pool), dtype=bool)
-        if preferred.any():  # "หอดูดาว", "ห้องสมุดประชาชนจังหวัด…": only those, when any fits
-            pool, preferred = pool[preferred], preferred[preferred]
-        tour = cols.is_tour[pool]
-        scored, values = self._word_score_array(query, pool)
-        words = np.zeros(cols.size)
-        words[scored] = values
-        # np.round, like Python's round(), rounds halves to even.
-        keys = (
-            pool,  # catalogue order last
-            cols.precision[pool],
-            tour & (not query.wants_tour),
-            ~(pools.mask("audience", audience)[pool] & bool(query.audience)),
-            -np.round(words[pool] / 10),
-            -cols.count_holding("text", query.phrases, pool),
-            ~preferred,
-            ~(cols.in_districts(query.districts)[pool]) if query.districts else np.ones(len(pool), dtype=bool),
-            ~(tour & query.wants_tour),  # tours first when asked for
-        )
-        return pool[np.lexsort(keys)]
