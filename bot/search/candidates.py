@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -127,6 +127,21 @@ class GramIndex:
                     found.extend(owners)
         return found
 
+    def partial_rows(self, word: str, cutoff: float) -> np.ndarray:
+        """Rows where rapidfuzz partial_ratio(word, row) can reach `cutoff` (a superset, never missing one)."""
+        # partial_ratio aligns the shorter string (the needle, k chars) with windows of the longer one at least
+        # k·share/(1−share) long; a window reaching the cut-off shares ≥ (3·share−1)·(k + window) − 1 bigrams.
+        m, share = len(word), cutoff / 200
+        grams = bigrams(word)
+        needle = np.minimum(self.lengths, m)
+        window = np.ceil(needle * share / (1 - share) - 1e-9)
+        repeats = np.where(self.lengths < m, self.repeats, len(grams) - len(set(grams)))
+        need = np.ceil((3 * share - 1) * (needle + window) - 1 - 1e-9) - repeats
+        counts = np.zeros(len(self.texts), dtype=np.int32)
+        for gram in set(grams):
+            counts[self.posting(gram)] += 1
+        return np.flatnonzero(counts >= need)
+
 
 class NameCandidates:
     """Which entries a name query can match: the only entries name and word scoring ever look at."""
@@ -150,20 +165,6 @@ class NameCandidates:
         found.update(self.sorted_tokens.similar(_token_sorted(spaced_q), min(100.0, cutoff + 2)).tolist())
         return sorted(found)
 
-    def for_word(self, word: str, cutoff: float) -> np.ndarray:
-        """Entries (a superset) where `word` is inside a name or, 4+ characters, partial_ratio can reach cutoff."""
-        mask = np.zeros(self.size, dtype=bool)
-        index = self.compact
-        grams = sorted(set(bigrams(word)), key=lambda g: len(index.postings.get(_code(g), ())))
-        if grams:
-            rows = index.posting(grams[0])
-            for gram in grams[1:3]:
-                rows = np.intersect1d(rows, index.posting(gram), assume_unique=True)
-            mask[index.owner[rows]] = True  # every bigram present: a superset of "word in name"
-        if len(word) >= 4:
-            mask[self._partial(word, cutoff)] = True
-        return mask
-
     def partial_mask(self, word: str, cutoff: float) -> np.ndarray:
         """A boolean array over entries: where partial_ratio(word, a name) can reach `cutoff` (a superset)."""
         mask = np.zeros(self.size, dtype=bool)
@@ -171,78 +172,8 @@ class NameCandidates:
         return mask
 
     def _partial(self, word: str, cutoff: float) -> np.ndarray:
-        # partial_ratio aligns the shorter string (the needle, k chars) with windows of the longer one at least
-        # k·share/(1−share) long; a window reaching the cut-off shares ≥ (3·share−1)·(k + window) − 1 bigrams.
-        index, m, share = self.compact, len(word), cutoff / 200
-        grams = bigrams(word)
-        needle = np.minimum(index.lengths, m)
-        window = np.ceil(needle * share / (1 - share) - 1e-9)
-        repeats = np.where(index.lengths < m, index.repeats, len(grams) - len(set(grams)))
-        need = np.ceil((3 * share - 1) * (needle + window) - 1 - 1e-9) - repeats
-        counts = np.zeros(len(index.texts), dtype=np.int32)
-        for gram in set(grams):
-            counts[index.posting(gram)] += 1
-        return index.owner[counts >= need]
+        return self.compact.owner[self.compact.partial_rows(word, cutoff)]
 
 
 def _token_sorted(spaced: str) -> str:
     return " ".join(sorted(spaced.split()))
-
-
-class LazyScores(Mapping[str, float]):
-    """Scores computed on first read, for the few entries a ranking actually looks at; 0 outside `hits`.
-
-    `prime(positions)` scores many entries at once in C (rapidfuzz cdist) before a ranking reads them."""
-
-    def __init__(self, ids: Sequence[str], positions: Mapping[str, int], hits: np.ndarray, score,
-                 batch=None):
-        self._ids, self._pos, self._hits, self._score, self._batch = ids, positions, hits, score, batch
-        self._memo: dict[str, float] = {}
-
-    def prime(self, positions: Sequence[int]) -> None:
-        """Score these entry positions (those outside `hits` are 0) in one batch."""
-        if self._batch is None or not len(positions):
-            return
-        wanted = np.asarray(positions, dtype=np.int64)
-        wanted = wanted[self._hits[wanted]]
-        for pos, value in zip(wanted.tolist(), self._batch(wanted.tolist()), strict=True):
-            self._memo[self._ids[pos]] = value
-
-    def __getitem__(self, key: str) -> float:
-        if key not in self._memo:
-            pos = self._pos[key]
-            self._memo[key] = float(self._score(pos)) if self._hits[pos] else 0.0
-        return self._memo[key]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._ids)
-
-    def __len__(self) -> int:
-        return len(self._ids)
-
-
-def word_scores_batch(words: Sequence[str], names: Sequence[Sequence[str]],
-                      addresses: Sequence[np.ndarray | None] | None = None) -> list[float]:
-    """index.word_scores for many entries at once: for each entry (its compact names), the mean over words of
-    the best of 100 (equal), 95/60 (inside), 0.9·partial_ratio when ≥ 80 (4+ characters); at least 70 where
-    `addresses[w]` (one flag per entry, for 4+ character words) says the word is in the entry's address."""
-    flat = [name for entry in names for name in entry]
-    owner = np.repeat(np.arange(len(names)), [len(entry) for entry in names])
-    total = np.zeros(len(names), dtype=np.float64)
-    for at, word in enumerate(words):
-        per_name = np.zeros(len(flat), dtype=np.float64)
-        if len(word) >= 4:
-            partial = process.cdist([word], flat, scorer=fuzz.partial_ratio, processor=None, score_cutoff=80,
-                                    dtype=np.float64)[0]
-            per_name = np.where(partial >= 80, partial * 0.9, 0.0)
-        inside = np.fromiter((word in name for name in flat), dtype=bool, count=len(flat))
-        per_name = np.where(inside, np.maximum(per_name, 95.0 if len(word) >= 4 else 60.0), per_name)
-        equal = np.fromiter((word == name for name in flat), dtype=bool, count=len(flat))
-        per_name = np.where(equal, 100.0, per_name)
-        best = np.zeros(len(names), dtype=np.float64)
-        np.maximum.at(best, owner, per_name)
-        where = addresses[at] if addresses is not None else None
-        if where is not None:
-            best = np.where(where & (best < 70), 70.0, best)
-        total += best
-    return (total / len(words)).tolist()

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz import fuzz, process
 
 from bot.search.lexicon import NOT_NAME_KINDS, PLACE_KINDS, Lexicon
+from bot.search.name_text import name_text_index
 from bot.search.thai import MAX_QUERY_CHARS, compact, language_of, normalise, tokenize
 
 INTENTS = ("find", "greeting", "help", "thanks", "out_of_scope")
@@ -129,12 +130,12 @@ def _incidental_place(query: Query, lexicon: Lexicon) -> bool:
     """A place word inside an unrelated sentence ("จองตั๋วเครื่องบินไปภูเก็ต", "เลยไม่ไปละ")."""
     if query.venue_types or query.topics or query.audience or query.wants_tour or query.nearby:
         return False
-    unknown = [w for w in query.words if len(w) < 3 or compact(w) not in lexicon.name_text]
+    names = name_text_index(lexicon.name_text)
+    unknown = [w for w in query.words if len(w) < 3 or not names.holds(compact(w))]
     if len(unknown) < 2:
         return False
     # Fragments of a misspelt name ("โฮงมูลมัง" → โฮ|ง|มูล|มัง) still look like one of our names.
-    joined = compact("".join(query.words))
-    return fuzz.partial_ratio(joined, lexicon.name_text, processor=None) < 80
+    return not names.resembles(compact("".join(query.words)), 80)
 
 
 def _is_filler(token: str, lexicon: Lexicon) -> bool:

@@ -10,6 +10,7 @@ from rapidfuzz import fuzz
 
 from bot.search.columns import TextScan
 from bot.search.name_scores import NameRows, score_names, score_words
+from bot.search.name_text import NameText
 
 PIECES = ["ห้องสมุด", "ประชาชน", "พิพิธภัณฑ์", "เชียงใหม่", "บ้าน", "นา", "ดี", "ศูนย์", "เรียนรู้", "tk", "park",
           "museum", "วัด", "ผ้า", "ไหม", "สิรินธร", "ก", "ข้าว", "ตำบล"]
@@ -103,3 +104,12 @@ def test_text_scan_finds_exactly_the_texts_holding_a_word(word: str) -> None:
     rnd = random.Random(7)
     texts = ["".join(rnd.choice([*PIECES, "😀"]) for _ in range(rnd.randint(0, 4))) for _ in range(300)]
     assert TextScan(texts).rows(word).tolist() == [i for i, t in enumerate(texts) if word in t]
+
+
+@pytest.mark.parametrize(("text", "expected"), [("ห้องสมุดประชาชน", True), ("ห้องสมดประชาชน", True),
+                                                ("museumpark", True), ("จองตั๋วเครื่องบิน", False), ("", False)])
+def test_name_text_resembles_a_name_only_through_the_bigram_bound(text: str, expected: bool) -> None:
+    names = "|".join(["ห้องสมุดประชาชนนาดี", "พิพิธภัณฑ์บ้าน", "museum", "park"])
+    index = NameText(names)
+    assert index.resembles(text, 80) is expected
+    assert index.holds("นาดี") and not index.holds("ตั๋ว")

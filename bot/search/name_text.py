@@ -1,0 +1,37 @@
+"""Our names, aliases and topics as one bigram index: is a word part of a name, does a text look like one."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from bot.search.candidates import GramIndex
+
+
+class NameText:
+    """The lexicon's name_text ("|"-separated compact names) split into rows of a bigram index."""
+
+    def __init__(self, name_text: str):
+        self.rows = GramIndex((name, i) for i, name in enumerate(name_text.split("|")) if name)
+
+    def holds(self, word: str) -> bool:
+        """True when `word` is inside one of our names."""
+        if len(word) < 2:
+            return any(word in text for text in self.rows.texts)
+        return len(self.rows.containing(word)) > 0
+
+    def resembles(self, text: str, cutoff: float) -> bool:
+        """True when partial_ratio(text, a name) reaches `cutoff`: only names the bigram bound allows are scored."""
+        rows = self.rows.partial_rows(text, cutoff)
+        if not len(rows):
+            return False
+        names = [self.rows.texts[r] for r in rows.tolist()]
+        best = process.extractOne(text, names, scorer=fuzz.partial_ratio, processor=None, score_cutoff=cutoff)
+        return best is not None
+
+
+@lru_cache(maxsize=2)
+def name_text_index(name_text: str) -> NameText:
+    """The index for one content version's name_text (the string's hash is cached, so a lookup is cheap)."""
+    return NameText(name_text)
