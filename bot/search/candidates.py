@@ -16,6 +16,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 _NONE = np.empty(0, dtype=np.int32)
+_FEW = 64  # rows left to check one by one for a substring
 
 
 def _code(gram: str) -> int:
@@ -112,9 +113,13 @@ class GramIndex:
         if not grams or not len(self.posting(grams[0])):
             return np.empty(0, dtype=np.int32)
         rows = self.posting(grams[0])
-        for gram in grams[1:4]:
-            rows = np.intersect1d(rows, self.posting(gram), assume_unique=True)
-        return np.asarray([self.owner[r] for r in rows if text in self.texts[r]], dtype=np.int32)
+        for gram in grams[1:]:  # every bigram must be there: narrow with each, rarest first, until few are left
+            if len(rows) <= _FEW:
+                break
+            present = np.zeros(len(self.texts), dtype=bool)
+            present[self.posting(gram)] = True
+            rows = rows[present[rows]]
+        return np.asarray([self.owner[r] for r in rows.tolist() if text in self.texts[r]], dtype=np.int32)
 
     def inside(self, text: str, shortest: int) -> list[int]:
         """Owners of rows that are substrings of `text`, at least `shortest` characters long."""
@@ -127,8 +132,9 @@ class GramIndex:
                     found.extend(owners)
         return found
 
-    def partial_rows(self, word: str, cutoff: float) -> np.ndarray:
-        """Rows where rapidfuzz partial_ratio(word, row) can reach `cutoff` (a superset, never missing one)."""
+    def partial_rows(self, word: str, cutoff: float, by_overlap: bool = False) -> np.ndarray:
+        """Rows where rapidfuzz partial_ratio(word, row) can reach `cutoff` (a superset, never missing one);
+        sorted, or with `by_overlap` those sharing the most bigrams first (the likeliest matches)."""
         # partial_ratio aligns the shorter string (the needle, k chars) with windows of the longer one at least
         # k·share/(1−share) long; a window reaching the cut-off shares ≥ (3·share−1)·(k + window) − 1 bigrams.
         m, share = len(word), cutoff / 200
@@ -140,7 +146,8 @@ class GramIndex:
         counts = np.zeros(len(self.texts), dtype=np.int32)
         for gram in set(grams):
             counts[self.posting(gram)] += 1
-        return np.flatnonzero(counts >= need)
+        rows = np.flatnonzero(counts >= need)
+        return rows[np.argsort(-counts[rows], kind="stable")] if by_overlap else rows
 
 
 class NameCandidates:

@@ -8,6 +8,8 @@ from rapidfuzz import fuzz, process
 
 from bot.search.candidates import GramIndex
 
+_CHUNK = 256  # names scored per batch before checking whether one already matched
+
 
 class NameText:
     """The lexicon's name_text ("|"-separated compact names) split into rows of a bigram index."""
@@ -22,13 +24,14 @@ class NameText:
         return len(self.rows.containing(word)) > 0
 
     def resembles(self, text: str, cutoff: float) -> bool:
-        """True when partial_ratio(text, a name) reaches `cutoff`: only names the bigram bound allows are scored."""
-        rows = self.rows.partial_rows(text, cutoff)
-        if not len(rows):
-            return False
-        names = [self.rows.texts[r] for r in rows.tolist()]
-        best = process.extractOne(text, names, scorer=fuzz.partial_ratio, processor=None, score_cutoff=cutoff)
-        return best is not None
+        """True when partial_ratio(text, a name) reaches `cutoff`: only names the bigram bound allows are scored,
+        likeliest first, stopping at the first that does."""
+        rows = self.rows.partial_rows(text, cutoff, by_overlap=True).tolist()
+        for start in range(0, len(rows), _CHUNK):
+            names = [self.rows.texts[r] for r in rows[start : start + _CHUNK]]
+            if process.extractOne(text, names, scorer=fuzz.partial_ratio, processor=None, score_cutoff=cutoff):
+                return True
+        return False
 
 
 @lru_cache(maxsize=2)
