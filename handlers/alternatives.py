@@ -40,12 +40,7 @@ def suggestions(content: Content, query: Query, lang: str, found: int) -> list[d
     items: list[dict[str, Any]] = []
     if query.venue_types and place and query.provinces:
         places = set(query.provinces)
-        present: dict[str, int] = {}
-        for entry in (index.entries[i] for i in index.pools.in_provinces(places)):  # an id set, not a scan
-            if entry.kind == "venue" and entry.provinces & places:
-                for vtype in entry.types - set(query.venue_types):
-                    present[vtype] = present.get(vtype, 0) + 1
-        for vtype, _ in sorted(present.items(), key=lambda kv: -kv[1])[:2]:
+        for vtype in index.types_present(places, query.venue_types)[:2]:
             items.append(ask(t(lang, "type_in_place", type=type_word(content, vtype, lang), place=place)))
         word = type_word(content, query.venue_types[0], lang)
         items.append(ask(t(lang, "type_nearby", type=word)))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from functools import cached_property
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -69,6 +70,11 @@ class GramIndex:
         per_row = np.bincount(all_rows, minlength=len(self.texts))
         self.repeats = np.maximum(self.lengths - 1 - per_row, 0).astype(np.int32)
 
+    @cached_property
+    def text_array(self) -> np.ndarray:
+        """The rows' texts as a numpy object array, so a selection of them is one C operation."""
+        return np.asarray(self.texts, dtype=object)
+
     def posting(self, gram: str) -> np.ndarray:
         """Sorted rows that contain `gram` (a bigram, or a whole one-character text); empty when none."""
         return self.postings.get(_code(gram), _NONE)
@@ -89,12 +95,11 @@ class GramIndex:
         grams = bigrams(text)
         distinct = set(grams)
         repeats = len(grams) - len(distinct)
-        counts = np.zeros(hi - lo, dtype=np.int32)
+        pieces = []
         for gram in distinct:
             rows = self.posting(gram)
-            a, b = np.searchsorted(rows, lo), np.searchsorted(rows, hi)
-            if a < b:
-                counts[rows[a:b] - lo] += 1
+            pieces.append(rows[np.searchsorted(rows, lo) : np.searchsorted(rows, hi)])
+        counts = np.bincount(np.concatenate(pieces) - lo, minlength=hi - lo) if pieces else np.zeros(hi - lo)
         lengths = self.lengths[lo:hi]
         # 3L − m − n − 1 with L ≥ share·(m+n); repeated bigrams of `text` may match one distinct posting.
         need = np.ceil((3 * share - 1) * (m + lengths) - 1 - 1e-9) - repeats
@@ -102,7 +107,7 @@ class GramIndex:
         if not len(kept):
             return kept
         # The bound prunes; rapidfuzz (C++, Thai-safe: no processor) then scores only what is left.
-        texts = [self.texts[r] for r in kept]
+        texts = self.text_array[kept].tolist()
         scores = process.cdist([text], texts, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff,
                                dtype=np.float64)[0]
         return self.owner[kept[scores >= cutoff]]
@@ -143,9 +148,9 @@ class GramIndex:
         window = np.ceil(needle * share / (1 - share) - 1e-9)
         repeats = np.where(self.lengths < m, self.repeats, len(grams) - len(set(grams)))
         need = np.ceil((3 * share - 1) * (needle + window) - 1 - 1e-9) - repeats
-        counts = np.zeros(len(self.texts), dtype=np.int32)
-        for gram in set(grams):
-            counts[self.posting(gram)] += 1
+        postings = [self.posting(gram) for gram in set(grams)]
+        counts = np.bincount(np.concatenate(postings), minlength=len(self.texts)) if postings else \
+            np.zeros(len(self.texts))
         rows = np.flatnonzero(counts >= need)
         return rows[np.argsort(-counts[rows], kind="stable")] if by_overlap else rows
 

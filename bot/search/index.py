@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -255,6 +256,17 @@ class Index:
         found.sort(key=lambda kp: (round(kp[0], 1), self.entries[kp[1]].precision, self.entries[kp[1]].order))
         chosen = [(self.entries[pos].id, km) for km, pos in found]
         return SearchResult(tuple(i for i, _ in chosen), "nearby", dict(chosen))
+
+    def types_present(self, places: set[str], besides: Sequence[str]) -> list[str]:
+        """Other venue types found in these provinces, the most common first (ties: first listed first)."""
+        where = np.flatnonzero(self.pools.mask("province", places) & ~self.columns.is_tour)
+        found = []
+        for vtype in self.pools.by_type:
+            if vtype not in besides:
+                has = self.pools.mask("type", [vtype])[where]
+                if has.any():
+                    found.append((-int(has.sum()), int(np.argmax(has)), vtype))
+        return [vtype for _, _, vtype in sorted(found)]
 
     def _places(self, query: Query) -> set[str]:
         places = set(query.provinces)

@@ -27,7 +27,7 @@ class NameRows:
                 compact.append(c)
                 spaced.append(s)
                 generic.append(c in gen)
-        self.compact, self.spaced = compact, spaced
+        self.compact, self.spaced = np.asarray(compact, dtype=object), np.asarray(spaced, dtype=object)
         self.generic = np.asarray(generic, dtype=bool)
         self.lengths = np.fromiter((len(c) for c in compact), dtype=np.int64, count=len(compact))
         self.has_space = np.fromiter((" " in s for s in spaced), dtype=bool, count=len(spaced))
@@ -52,7 +52,7 @@ def score_names(rows: NameRows, positions: np.ndarray, q: str, spaced_q: str, fu
     if not len(positions):
         return np.zeros(0)
     row_ids, which = rows.rows_of(positions)
-    names = [rows.compact[r] for r in row_ids]
+    names = rows.compact[row_ids].tolist()
     lengths, generic = rows.lengths[row_ids], rows.generic[row_ids]
     score = process.cdist([q], names, scorer=fuzz.ratio, processor=None, dtype=np.float64)[0]
     m = len(q)
@@ -86,7 +86,7 @@ def score_names(rows: NameRows, positions: np.ndarray, q: str, spaced_q: str, fu
             score[holding] = np.maximum(score[holding], value)
     spaced_rows = np.arange(len(names)) if " " in spaced_q else np.flatnonzero(rows.has_space[row_ids])
     if len(spaced_rows):
-        tokens = process.cdist([spaced_q], [rows.spaced[row_ids[r]] for r in spaced_rows],
+        tokens = process.cdist([spaced_q], rows.spaced[row_ids[spaced_rows]].tolist(),
                                scorer=fuzz.token_sort_ratio, processor=None, dtype=np.float64)[0]
         score[spaced_rows] = np.maximum(score[spaced_rows], tokens - 2)
     best = np.zeros(len(positions))
@@ -108,7 +108,7 @@ def score_words(rows: NameRows, positions: np.ndarray, words: list[str], inside:
             maybe = np.flatnonzero(partial[at][positions] & (best == 0))
             if len(maybe):
                 row_ids, which = rows.rows_of(positions[maybe])
-                found = process.cdist([word], [rows.compact[r] for r in row_ids], scorer=fuzz.partial_ratio,
+                found = process.cdist([word], rows.compact[row_ids].tolist(), scorer=fuzz.partial_ratio,
                                       processor=None, score_cutoff=80, dtype=np.float64)[0]
                 fit = np.zeros(len(maybe))
                 np.maximum.at(fit, which, np.where(found >= 80, found * 0.9, 0.0))
