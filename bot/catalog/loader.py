@@ -18,6 +18,7 @@ from bot.catalog.models import Catalog, TourRoute, Venue
 from bot.catalog.places import Places
 from bot.catalog.problems import ContentProblem, Located, field_name, problems_from
 from bot.catalog.yaml_lines import LinedDocument, YamlSyntaxError, load_lined
+from bot.heap import collector_paused
 
 WATCHED = ("venues/*.yaml", "tours/*.yaml", "events/*.yaml", "places.yaml", "keywords.yaml")
 _RAW_ID = re.compile(r"^\s*(?:-\s+)?id:\s*['\"]?([a-z0-9][a-z0-9-]*)", re.MULTILINE)
@@ -164,6 +165,12 @@ def load_catalog(content_dir: Path, venue_docs: list[tuple[str, LinedDocument]] 
 
     `venue_docs` / `event_docs` (name, document) replace venues/*.yaml / events/*.yaml, e.g. imported rows;
     `fact_age` also warns about hours and phone numbers whose source is older than its limit."""
+    with collector_paused():
+        return _load(content_dir, venue_docs, event_docs, fact_age)
+
+
+def _load(content_dir: Path, venue_docs: list[tuple[str, LinedDocument]] | None,
+          event_docs: list[tuple[str, LinedDocument]] | None, fact_age: FactAge | None) -> LoadResult:
     reader = _Reader(content_dir)
     places = (_load_single(reader, "places.yaml", Places) or (None,))[0]
     keywords = _load_single(reader, "keywords.yaml", Keywords)
