@@ -72,6 +72,7 @@ def test_tricky_spacing_folds_as_before(text: str) -> None:
     [*"กขคงนมบปรลวสหอ" "เแโใไ" "าะำๅ" "ิีุู่้็์ํ" "      ", "เเ", "ํา"],  # mostly words, few marks after spaces
     [*"กขฤฦอ" "เแะาำๅ" "ัิีึืฺุู็่้๊๋์ํ๎" "aab", "ก่", "กา"],  # marks in every order, no spaces: one word
     [*"กกกกขขขอ" "ะาเ" "่้" "aaaabbbb ", "\u200b"],  # runs of letters and marks
+    [*"เแโกา่ะ", " ", "  ", "เเ", "ํา", "ๅ", "ๆ"],  # lead vowels after spaces, after words ending in vowels
 ])
 def test_random_thai_with_spaces_folds_as_before(alphabet: list[str]) -> None:
     rnd = random.Random(14)

@@ -32,7 +32,7 @@ _MAY_CHANGE = re.compile(
     r"|([\u0e30-\u0e4e])\1|[\u0e48-\u0e4b]{2}|([\u0e01-\u0e2e])\2{3}|([a-z])\3{2}|\s|\u200b|\u200c")
 _TRANSLATED = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u0e50-\u0e59]")
 # Vowels and marks that PyThaiNLP's normalize may join to the word before a space; a lead vowel (เ…ไ) only joins a
-# word that ends in a vowel or mark itself (เ เ → เ).
+# word that ends in the same vowel (เ เ → เ).
 _JOINS_LEFT = frozenset(map(chr, range(0x0E30, 0x0E4F)))
 _LEAD_VOWELS = frozenset("เแโใไ")
 _THAI_CHAR = re.compile(r"[\u0e00-\u0e7f]")
@@ -67,7 +67,7 @@ def _fold(text: str) -> str:
         return _fold_word(text)
     previous = ""
     for word in words:
-        if word and word[0] in _JOINS_LEFT and (word[0] not in _LEAD_VOWELS or previous[-1:] in _JOINS_LEFT):
+        if word and word[0] in _JOINS_LEFT and (word[0] not in _LEAD_VOWELS or previous[-1:] == word[0]):
             return _fold_thai(text)  # PyThaiNLP joins this word to the one before (spaces before marks, ะ ะ → ะ)
         previous = word or previous
     return " ".join(folded for word in words if word and (folded := _fold_word(word)))
