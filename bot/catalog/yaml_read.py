@@ -113,13 +113,14 @@ class QuickRead:
         tag = event.tag
         if event.anchor is not None or (tag is not None and tag != "!" and tag != _STR):
             raise Unusual
-        if not event.implicit[0] or tag == _STR:
-            return event.value
+        value = event.value
+        if not event.implicit[0] or tag == _STR or (value and value[0] not in _RESOLVERS):
+            return value  # quoted, or plain text no resolver starts with (Thai names): a string
         try:
-            return self._plain[event.value]
+            return self._plain[value]
         except KeyError:
-            value = self._plain[event.value] = scalar_value(event, self._constructor)
-            return value
+            resolved = self._plain[value] = scalar_value(event, self._constructor)
+            return resolved
 
     def _value(self, event: Any, path: Path_, depth: int) -> Any:
         kind = type(event)
@@ -127,23 +128,28 @@ class QuickRead:
             return self._scalar(event)
         if kind is yaml.AliasEvent or event.anchor is not None or event.tag not in _CONTAINER_TAGS:
             raise Unusual
-        get = self._next
+        get, scalar = self._next, yaml.ScalarEvent
         if kind is yaml.SequenceStartEvent:
             items: list[Any] = []
             while type(item := get()) is not yaml.SequenceEndEvent:
                 if depth == 0:
                     self.item_lines[(len(items),)] = item.start_mark.line + 1
-                items.append(self._value(item, (*path, len(items)), depth + 1))
+                if type(item) is scalar:  # a scalar has no path of its own to report: no tuple, no call
+                    items.append(self._scalar(item))
+                else:
+                    items.append(self._value(item, (*path, len(items)), depth + 1))
             return items
         result: dict[Any, Any] = {}
         while type(key_event := get()) is not yaml.MappingEndEvent:
-            if type(key_event) is not yaml.ScalarEvent:
+            if type(key_event) is not scalar:
                 raise Unusual
-            key = mapping_key(self._scalar(key_event))
-            line = key_event.start_mark.line + 1  # type: ignore[union-attr]
+            key = self._scalar(key_event)
+            if type(key) is not str:
+                key = mapping_key(key)
             if key in result:
-                self.duplicates.append(((*path, key), line))
-            if depth == 0 or (depth == 1 and key == "id"):
-                self.item_lines[(*path, key)] = line
-            result[key] = self._value(get(), (*path, key), depth + 1)
+                self.duplicates.append(((*path, key), key_event.start_mark.line + 1))  # type: ignore[union-attr]
+            if depth <= 1 and (depth == 0 or key == "id"):
+                self.item_lines[(*path, key)] = key_event.start_mark.line + 1  # type: ignore[union-attr]
+            value = get()
+            result[key] = self._scalar(value) if type(value) is scalar else self._value(value, (*path, key), depth + 1)
         return result
