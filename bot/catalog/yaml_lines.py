@@ -7,6 +7,7 @@ from typing import Any
 
 import yaml
 
+from bot.catalog.yaml_plain import PlainRead
 from bot.catalog.yaml_read import (
     Constructor,
     Loader,
@@ -53,6 +54,9 @@ class LinedDocument:
 def load_lined(text: str) -> LinedDocument:
     """Parse YAML text into data and a path→line map; raise YamlSyntaxError on bad syntax."""
     with collector_paused():  # the cyclic collector would walk every node of a growing heap
+        plain = PlainRead(text)
+        if plain.ok:
+            return LinedDocument(plain.data, source=text, item_lines=plain.item_lines)
         try:
             quick = QuickRead(text)
         except Unusual:
