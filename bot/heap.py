@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,3 +22,15 @@ def collector_paused() -> Iterator[None]:
     finally:
         if collecting:
             gc.enable()
+
+
+def release_free_memory() -> None:
+    """Hand memory freed by the C allocator back to the system (glibc only; elsewhere nothing happens).
+
+    Building a content version frees as much as it keeps (parsed files, normalised text); glibc keeps freed
+    blocks between live ones mapped, ~15% of the resident memory after a 100k-venue build."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc.malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc (musl, macOS): no trim, nothing lost
+        pass
