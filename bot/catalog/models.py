@@ -129,6 +129,17 @@ def check_link(value: str | None, schemes: tuple[str, ...]) -> str | None:
     return value
 
 
+_RULES: dict[OpeningHours, OpeningHours] = {}
+_FIELD_SETS: dict[frozenset[str], set[str]] = {}
+
+
+def _one_rule(rule: OpeningHours) -> OpeningHours:
+    """The same opening rule object for every venue with that rule (tue-sun 08:30–16:30 is everywhere)."""
+    if len(_RULES) > 10_000:  # officers' edits over a long-running process must not grow it without end
+        _RULES.clear()
+    return _RULES.setdefault(rule, rule)
+
+
 class Venue(_Strict):
     """A learning venue as officers write it in content/venues/<province>.yaml."""
 
@@ -148,7 +159,7 @@ class Venue(_Strict):
     website: str | None = None
     topics: list[Shared] = Field(default_factory=list)
     audience: list[Shared] = Field(default_factory=list)
-    hours: list[OpeningHours] = Field(default_factory=list)
+    hours: list[Annotated[OpeningHours, AfterValidator(_one_rule)]] = Field(default_factory=list)
     closed_on_public_holidays: bool | None = None
     hours_note_th: str | None = Field(default=None, max_length=200)
     image: str | None = None
@@ -169,6 +180,12 @@ class Venue(_Strict):
     def _coordinates(self) -> Venue:
         if (self.lat is None) != (self.lon is None):
             raise ValueError("ต้องระบุ lat และ lon คู่กัน (lat and lon must be given together)")
+        # Venues written alike set the same fields: one set for all of them, not ~730 bytes each. A frozen model
+        # never changes its set (model_copy copies it first).
+        fields = self.__pydantic_fields_set__
+        if len(_FIELD_SETS) > 10_000:
+            _FIELD_SETS.clear()
+        object.__setattr__(self, "__pydantic_fields_set__", _FIELD_SETS.setdefault(frozenset(fields), fields))
         return self
 
 
