@@ -6,6 +6,7 @@ import threading
 from dataclasses import dataclass
 
 from bot.catalog.models import Catalog
+from bot.heap import collector_paused, release_free_memory
 from bot.search.index import Index
 from bot.search.lexicon import Lexicon, build_lexicon
 
@@ -25,12 +26,16 @@ class Content:
             cached = _BUILT.get(catalog.version) if catalog.version else None
             if cached is not None and cached.catalog == catalog:
                 return cached
-        lexicon = build_lexicon(catalog)
-        content = cls(catalog, lexicon, Index(catalog, lexicon))
+        with collector_paused():
+            forms: dict[str, str] = {}  # names normalised once for both, then dropped
+            lexicon = build_lexicon(catalog, forms)
+            content = cls(catalog, lexicon, Index(catalog, lexicon, forms))
+        del forms
         if catalog.version:
             with _LOCK:
                 _BUILT.clear()  # keep one version: an old one is never served again in this process
                 _BUILT[catalog.version] = content
+        release_free_memory()
         return content
 
 

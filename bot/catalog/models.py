@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from typing import Annotated, Literal
 from urllib.parse import quote, urlsplit, urlunsplit
@@ -52,6 +53,9 @@ def _alias(value: str) -> str:
 
 Name = Annotated[str, AfterValidator(_one_line)]
 Alias = Annotated[str, AfterValidator(_alias)]
+# Text that many venues repeat (provinces, districts, topics, audiences, opening times) is kept once per process:
+# pydantic makes a new string for every field, ~600 bytes a venue over 100k venues.
+Shared = Annotated[str, AfterValidator(sys.intern)]
 
 
 class OpeningHours(_Strict):
@@ -65,12 +69,12 @@ class OpeningHours(_Strict):
     @classmethod
     def _days(cls, value: str) -> str:
         expand_days(value)
-        return value
+        return sys.intern(value)
 
     @field_validator("open", "close")
     @classmethod
     def _time(cls, value: str) -> str:
-        return _check_time(value)
+        return sys.intern(_check_time(value))
 
     @model_validator(mode="after")
     def _order(self) -> OpeningHours:
@@ -125,6 +129,17 @@ def check_link(value: str | None, schemes: tuple[str, ...]) -> str | None:
     return value
 
 
+_RULES: dict[OpeningHours, OpeningHours] = {}
+_FIELD_SETS: dict[frozenset[str], set[str]] = {}
+
+
+def _one_rule(rule: OpeningHours) -> OpeningHours:
+    """The same opening rule object for every venue with that rule (tue-sun 08:30–16:30 is everywhere)."""
+    if len(_RULES) > 10_000:  # officers' edits over a long-running process must not grow it without end
+        _RULES.clear()
+    return _RULES.setdefault(rule, rule)
+
+
 class Venue(_Strict):
     """A learning venue as officers write it in content/venues/<province>.yaml."""
 
@@ -133,18 +148,18 @@ class Venue(_Strict):
     name_en: Name | None = Field(default=None, max_length=MAX_NAME)
     aliases: list[Alias] = Field(default_factory=list)
     type: VenueType
-    network: str | None = None
-    province_th: str = Field(min_length=1)
-    district_th: str | None = None
+    network: Shared | None = None
+    province_th: Shared = Field(min_length=1)
+    district_th: Shared | None = None
     address_th: str | None = None
     lat: float | None = Field(default=None, ge=5.6, le=20.5)
     lon: float | None = Field(default=None, ge=97.3, le=105.7)
     location_precision: Precision | None = None
     phone: str | None = None
     website: str | None = None
-    topics: list[str] = Field(default_factory=list)
-    audience: list[str] = Field(default_factory=list)
-    hours: list[OpeningHours] = Field(default_factory=list)
+    topics: list[Shared] = Field(default_factory=list)
+    audience: list[Shared] = Field(default_factory=list)
+    hours: list[Annotated[OpeningHours, AfterValidator(_one_rule)]] = Field(default_factory=list)
     closed_on_public_holidays: bool | None = None
     hours_note_th: str | None = Field(default=None, max_length=200)
     image: str | None = None
@@ -165,6 +180,12 @@ class Venue(_Strict):
     def _coordinates(self) -> Venue:
         if (self.lat is None) != (self.lon is None):
             raise ValueError("ต้องระบุ lat และ lon คู่กัน (lat and lon must be given together)")
+        # Venues written alike set the same fields: one set for all of them, not ~730 bytes each. A frozen model
+        # never changes its set (model_copy copies it first).
+        fields = self.__pydantic_fields_set__
+        if len(_FIELD_SETS) > 10_000:
+            _FIELD_SETS.clear()
+        object.__setattr__(self, "__pydantic_fields_set__", _FIELD_SETS.setdefault(frozenset(fields), fields))
         return self
 
 

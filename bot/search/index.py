@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -25,7 +26,7 @@ _PRECISION_RANK = {"exact": 0, "tambon": 1, "amphoe": 2, "province": 3, None: 4}
 _NAMED_TAIL = 3  # a named answer shows its venue and two alternatives: only that much of the rest is ranked
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One searchable venue or tour, with everything pre-normalised."""
 
@@ -90,9 +91,22 @@ def _implies(name: str, words: list[str], own: list[str]) -> bool:
 class Index:
     """Search structures for one catalog version."""
 
-    def __init__(self, catalog: Catalog, lexicon: Lexicon):
+    def __init__(self, catalog: Catalog, lexicon: Lexicon, forms: Mapping[str, str] | None = None):
+        """`forms`: catalog words already normalised with the lexicon's corrections (build_lexicon fills them)."""
         self.catalog, self.lexicon = catalog, lexicon
         fix = lexicon.corrections
+        known = dict(forms or {})
+
+        def norm(text: str) -> str:  # districts and topics repeat across venues: each normalised once per build
+            if text not in known:
+                known[text] = normalise(text, fix)
+            return known[text]
+
+        shared: dict[Any, Any] = {}  # equal sets and tuples kept once: ~650 bytes a venue over 100k venues
+
+        def once(value: Any) -> Any:
+            return shared.setdefault(value, value)
+
         generic_words = {k for k, kinds in lexicon.phrases.items()
                          if any(kind in {"type", "province", "region", "topic", "district"} for kind, _ in kinds)}
         implies = {t: [compact(normalise(w)) for w in ws] for t, ws in catalog.keywords.name_implies_type.items()}
@@ -100,18 +114,18 @@ class Index:
         entries: list[Entry] = []
         for order, venue in enumerate(catalog.venues.values()):
             raw = [venue.name_th, *(venue.aliases), *([venue.name_en] if venue.name_en else [])]
-            spaced = tuple(dict.fromkeys(normalise(n, fix) for n in raw))
+            spaced = tuple(dict.fromkeys(norm(n) for n in raw))
             names = tuple(dict.fromkeys(compact(n) for n in spaced))
-            name_c = compact(normalise(venue.name_th, fix))
+            name_c = names[0]  # the Thai name comes first
             own = implies.get(venue.type, [])
             types = {venue.type} | {t for t, words in implies.items() if _implies(name_c, words, own)}
             types |= {t for t, others in also.items() if venue.type in others}
             text = compact(normalise(" ".join([venue.name_th, *venue.topics, *venue.aliases]), fix))
-            where = compact(normalise(" ".join(filter(None, [venue.address_th, venue.district_th])), fix))
+            where = compact(norm(" ".join(filter(None, [venue.address_th, venue.district_th]))))
             entries.append(Entry(
-                venue.id, "venue", names, frozenset(n for n in names if n in generic_words), spaced,
-                frozenset({venue.province_th}), venue.district_th or "", frozenset(types), text,
-                tuple(venue.audience), venue.lat, venue.lon,
+                venue.id, "venue", names, once(frozenset(n for n in names if n in generic_words)), spaced,
+                once(frozenset({venue.province_th})), venue.district_th or "", once(frozenset(types)), text,
+                once(tuple(venue.audience)), venue.lat, venue.lon,
                 _PRECISION_RANK.get(venue.location_precision, 4), order, where, name_c))
         for order, tour in enumerate(catalog.tours.values(), start=len(entries)):
             spaced = tuple(dict.fromkeys(normalise(n, fix) for n in (tour.name_th, tour.name_en or "") if n))

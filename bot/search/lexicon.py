@@ -43,8 +43,10 @@ class Lexicon:
             self.max_phrase_len = max(self.max_phrase_len, len(key))
 
 
-def build_lexicon(catalog: Catalog) -> Lexicon:
-    """Collect place, keyword and intent phrases from the catalog and build the tokenizer dictionary."""
+def build_lexicon(catalog: Catalog, forms: dict[str, str] | None = None) -> Lexicon:
+    """Collect place, keyword and intent phrases from the catalog and build the tokenizer dictionary.
+
+    `forms` receives each catalog name, alias and topic normalised (with corrections), for the index to reuse."""
     kw, places = catalog.keywords, catalog.places
     corrections = {normalise(k): normalise(v) for k, v in kw.misspellings.items()}
     lex = Lexicon(corrections=corrections)
@@ -88,7 +90,11 @@ def build_lexicon(catalog: Catalog) -> Lexicon:
     for fact, words in kw.ask_words.items():
         for word in words:
             lex.add(word, "ask", fact)
-    names = [normalise(w, corrections) for w in _catalog_words(catalog)]
+    forms = {} if forms is None else forms
+    for word in _catalog_words(catalog):
+        if word not in forms:  # topics repeat in every venue; each name once
+            forms[word] = normalise(word, corrections)
+    names = [forms[w] for w in _catalog_words(catalog)]
     lex.name_text = "|".join(compact(n) for n in names)
     for word in kw.off_topic_words:
         lex.add(word, "off_topic", "off_topic")

@@ -22,6 +22,19 @@ _THAI_MARK_RUN = re.compile(r"([\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e])\1+")
 _THAI_CONSONANT_RUN = re.compile(r"([\u0e01-\u0e2e])\1{3,}")
 _LATIN_RUN = re.compile(r"([a-z])\1{2,}")
 _SPACES = re.compile(r"\s+")
+_OTHER_SPACE = re.compile(r"[^\S ]")  # whitespace other than a plain space: tabs, newlines…
+# Everything the Thai rules change inside one word (PyThaiNLP's reorder, repeat and dangling rules, our runs):
+# a word with none of these comes out of _fold_thai as it went in, without running its ~30 expressions.
+_MAY_CHANGE = re.compile(
+    r"^[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"  # a mark with no consonant before it
+    r"|[\u0e48-\u0e4c][\u0e31\u0e34-\u0e39\u0e47\u0e4d]"  # tone mark or thanthakhat before an above/below vowel
+    r"|\u0e4d[\u0e48-\u0e4b]*\u0e32|[\u0e30\u0e32\u0e33\u0e45][\u0e48-\u0e4b]|\u0e45"  # nikhahit+aa, vowel+tone, ๅ
+    r"|([\u0e30-\u0e4e])\1|[\u0e48-\u0e4b]{2}|([\u0e01-\u0e2e])\2{3}|([a-z])\3{2}|\s|\u200b|\u200c")
+_TRANSLATED = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u0e50-\u0e59]")
+# Vowels and marks that PyThaiNLP's normalize may join to the word before a space; a lead vowel (เ…ไ) only joins a
+# word that ends in the same vowel (เ เ → เ).
+_JOINS_LEFT = frozenset(map(chr, range(0x0E30, 0x0E4F)))
+_LEAD_VOWELS = frozenset("เแโใไ")
 _THAI_CHAR = re.compile(r"[\u0e00-\u0e7f]")
 _LATIN_CHAR = re.compile(r"[a-z]", re.IGNORECASE)
 MAX_QUERY_CHARS = 300
@@ -38,13 +51,38 @@ def normalise(text: str, corrections: Mapping[str, str] | None = None) -> str:
     return text
 
 
-@lru_cache(maxsize=1 << 17)
 def _fold(text: str) -> str:
-    # Memoised: building an index normalises each name several times (lexicon, index, keywords), and PyThaiNLP's
-    # normalize runs ~27 regular expressions per call — 87% of a 100k-venue build before this cache.
-    text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH).translate(_THAI_DIGITS)
+    # Width, case, digits and zero-width characters are cheap C calls on the whole text; the Thai rules (PyThaiNLP's
+    # normalize runs ~27 regular expressions) are applied per space-separated word with a cache, because words
+    # repeat across 100k venues (type words, districts) while whole names and addresses do not.
+    text = unicodedata.normalize("NFC", text)
+    if _TRANSLATED.search(text):  # translate() looks up every character: only when there is something to change
+        text = text.translate(_ZERO_WIDTH).translate(_THAI_DIGITS)
     text = unicodedata.normalize("NFKC", text).lower()
     text = text.replace("เเ", "แ").replace("\u0e4d\u0e32", "\u0e33")  # two sara e typed for sara ae; nikhahit+aa
+    if _OTHER_SPACE.search(text):
+        return _fold_thai(text)
+    words = text.split(" ")
+    if len(words) == 1:
+        return _fold_word(text)
+    previous = ""
+    for word in words:
+        if word and word[0] in _JOINS_LEFT and (word[0] not in _LEAD_VOWELS or previous[-1:] == word[0]):
+            return _fold_thai(text)  # PyThaiNLP joins this word to the one before (spaces before marks, ะ ะ → ะ)
+        previous = word or previous
+    return " ".join(folded for word in words if word and (folded := _fold_word(word)))
+
+
+def _fold_word(word: str) -> str:
+    return _fold_thai_word(word) if _MAY_CHANGE.search(word) else word
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold_thai_word(word: str) -> str:
+    return _fold_thai(word)
+
+
+def _fold_thai(text: str) -> str:
     text = thai_normalize(text)
     text = _THAI_MARK_RUN.sub(r"\1", text)
     text = _THAI_CONSONANT_RUN.sub(r"\1", text)
@@ -58,21 +96,26 @@ def _keep_if_prefix_of(right: str) -> Callable[[re.Match[str]], str]:
     return replace
 
 
-_ORDER: dict[int, tuple[Mapping[str, str], list[str]]] = {}
+_ORDER: dict[int, tuple[Mapping[str, str], list[str], re.Pattern[str]]] = {}
 
 
-def _longest_first(corrections: Mapping[str, str]) -> list[str]:
-    # Sorted once per corrections table (one per content version), not once per normalised string.
+def _longest_first(corrections: Mapping[str, str]) -> tuple[list[str], re.Pattern[str]]:
+    # Sorted once per corrections table (one per content version), not once per normalised string; the joined
+    # pattern finds in one pass whether any misspelling is there at all (almost never, in 100k names).
     known = _ORDER.get(id(corrections))
     if known is None or known[0] is not corrections or len(known[1]) != len(corrections):
         _ORDER.clear()
-        known = _ORDER[id(corrections)] = (corrections, sorted(corrections, key=len, reverse=True))
-    return known[1]
+        order = sorted(corrections, key=len, reverse=True)
+        known = _ORDER[id(corrections)] = (corrections, order, re.compile("|".join(map(re.escape, order))))
+    return known[1], known[2]
 
 
 def apply_corrections(text: str, corrections: Mapping[str, str]) -> str:
     """Replace misspelt words (longest first) by their correct form."""
-    for wrong in _longest_first(corrections):
+    order, anywhere = _longest_first(corrections)
+    if not anywhere.search(text):
+        return text
+    for wrong in order:
         if wrong not in text:
             continue
         right = corrections[wrong]
