@@ -6,17 +6,36 @@ among the first `limit`; past them the order is by those bounds (no one pages th
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 import numpy as np
 
-from bot.search.name_scores import score_words
+from bot.search.candidates import NameCandidates
+from bot.search.columns import Columns
+from bot.search.lexicon import Lexicon
+from bot.search.name_scores import NameRows, score_words
+from bot.search.pools import Pools
 from bot.search.thai import compact
 from bot.search.understand import Query
 
-if TYPE_CHECKING:
-    from bot.search.index import Index
+
+class Index(Protocol):
+    """What filtering reads of the search index (bot.search.index.Index)."""
+
+    @property
+    def entries(self) -> Sequence[Any]: ...
+    @property
+    def lexicon(self) -> Lexicon: ...
+    @property
+    def candidates(self) -> NameCandidates: ...
+    @property
+    def pools(self) -> Pools: ...
+    @property
+    def columns(self) -> Columns: ...
+    @property
+    def name_rows(self) -> NameRows: ...
 
 FAMILY = {"เด็ก": ("เด็ก", "ครอบครัว", "ทุกวัย", "เยาวชน"), "ครอบครัว": ("ครอบครัว", "ทุกวัย", "เด็ก")}
 _ORDER_BITS = 24  # catalogue position: up to 16 million entries
