@@ -193,11 +193,13 @@ class EventQueue:
             finally:
                 with self._lock:
                     self.busy -= 1
-        client.set(done, "1", ex=DONE_TTL_S)
-        self._ack(client, entry_id)
+        self._ack(client, entry_id, done)
 
-    def _ack(self, client: redis.Redis, entry_id: Any) -> None:
+    def _ack(self, client: redis.Redis, entry_id: Any, done: str | None = None) -> None:
+        """Acknowledge and delete the entry; with `done`, mark the event answered in the same transaction."""
         pipe = client.pipeline(transaction=True)
+        if done:
+            pipe.set(done, "1", ex=DONE_TTL_S)
         pipe.xack(self.stream, GROUP, entry_id)
         pipe.xdel(self.stream, entry_id)
         pipe.execute()
