@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -10,6 +11,7 @@ from flask import Flask
 
 from bot import session
 from bot.config import Settings, settings_from
+from bot.line import inbound
 from bot.line.gateway import LineGateway
 from bot.line.intake import EventQueue
 from bot.line.worker import Dispatcher
@@ -60,6 +62,12 @@ class Services:
         self.live.stop()
 
 
+def _import_line_sdk(gateway: LineGateway) -> None:
+    """Import line-bot-sdk (about 1.5 s) after the app is built, so that the first webhook does not wait for it."""
+    inbound.sdk()
+    gateway.warm()
+
+
 def create_app(config: Mapping[str, str] | None = None, *, watch: bool = True) -> Flask:
     """Build the app from the environment (overridden by `config`); loads content before returning."""
     settings = settings_from(config)
@@ -81,9 +89,6 @@ def create_app(config: Mapping[str, str] | None = None, *, watch: bool = True) -
     services.recent = RecentEvents(settings.replay_window_s)
     services.queue = EventQueue(redis_provider.client, LINE_PREFIX, services.recent, services.dispatcher.process,
                                 settings.replay_window_s, settings.event_claim_idle_s)
-    if settings.channel_secret and not live.read_only:  # CLI tools never consume LINE events
-        services.queue.start()
-        os.register_at_fork(after_in_child=services.queue.restart)  # gunicorn preload: threads do not survive fork
     app.extensions["rianru"] = services
 
     from bot.commands import register_cli
@@ -95,4 +100,9 @@ def create_app(config: Mapping[str, str] | None = None, *, watch: bool = True) -
     app.register_blueprint(preview.bp)
     app.register_blueprint(admin.bp)
     register_cli(app)
+    # Background work starts last, so that it does not compete with building the app.
+    if settings.channel_secret and not live.read_only:  # CLI tools never consume LINE events
+        services.queue.start()
+        os.register_at_fork(after_in_child=services.queue.restart)  # gunicorn preload: threads do not survive fork
+        threading.Thread(target=_import_line_sdk, args=(gateway,), daemon=True, name="line-sdk-import").start()
     return app

@@ -14,7 +14,6 @@ import re
 import time
 
 from flask import Blueprint, current_app, jsonify, request
-from linebot.v3 import SignatureValidator, WebhookParser
 
 from bot.line.inbound import Work, to_work, valid_chat_id
 
@@ -47,6 +46,8 @@ def callback():
     if (request.content_length or 0) > MAX_BODY:
         log.info("webhook body over 2 MB refused")
         return jsonify(error="body too large"), 413
+    from linebot.v3 import SignatureValidator  # imported on first use (bot/line/inbound.py sdk())
+
     signature = request.headers.get("X-Line-Signature", "")
     body = request.get_data(as_text=True)
     if not SignatureValidator(secret).validate(body, signature):
@@ -89,6 +90,8 @@ def read_event(raw: object, secret: str, replay_window_s: float) -> Work | None:
                                         for name in ("userId", "groupId", "roomId")):
         log.info("event with a malformed source id ignored", extra={"event": event_id})
         return None
+    from linebot.v3 import WebhookParser
+
     # Parsed one by one: the SDK's parser fails the whole batch on one odd event (no type, unknown mode, …).
     parser = WebhookParser(secret, skip_signature_verification=lambda: True)
     try:
