@@ -85,10 +85,11 @@ def create_app(config: Mapping[str, str] | None = None, *, watch: bool = True) -
     gateway = LineGateway(settings.channel_access_token, settings.line_api_base_url, settings.line_timeout_s,
                           backoff_s=settings.line_retry_backoff_s, push_deadline_s=settings.line_push_deadline_s)
     services = Services(settings, redis_provider, live, gateway, dispatcher=None)  # type: ignore[arg-type]
-    services.dispatcher = Dispatcher(services.runner(), gateway)
+    services.dispatcher = Dispatcher(services.runner(), gateway, busy_after_s=settings.event_busy_after_s)
     services.recent = RecentEvents(settings.replay_window_s)
     services.queue = EventQueue(redis_provider.client, LINE_PREFIX, services.recent, services.dispatcher.process,
-                                settings.replay_window_s, settings.event_claim_idle_s)
+                                settings.replay_window_s, settings.event_claim_idle_s,
+                                backlog_max=settings.event_backlog_max)
     app.extensions["rianru"] = services
 
     from bot.commands import register_cli

@@ -108,9 +108,13 @@ def read_event(raw: object, secret: str, replay_window_s: float) -> Work | None:
 
 
 def queue(services, works: list[Work]) -> None:
-    """Queue durably; when Redis is unusable, answer here instead (deduplicated in this process's memory)."""
+    """Queue durably; when Redis is unusable, answer here instead (deduplicated in this process's memory).
+
+    Events over the backlog limit get the short busy reply at once, on this process's pool (bot/line/intake.py)."""
     try:
-        services.queue.enqueue(works)
+        _, over = services.queue.enqueue(works)
+        for work in over:
+            services.dispatcher.submit(work, busy=True)
     except Exception as exc:  # Redis down or frozen
         log.warning("event queue unavailable (%s); answering in this process", type(exc).__name__)
         for work in works:
