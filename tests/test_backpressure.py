@@ -17,6 +17,7 @@ from flask import Flask
 from bot.line.gateway import REPLY_TOKEN_FRESH_S, retry_key_for
 from bot.line.inbound import Work
 from bot.replies.phrases import t
+from bot.session import Session
 from bot.store.keys import user_key
 from bot.turn import UserInput
 from tests.fake_line import PUSH, REPLY, FakeLine
@@ -111,3 +112,14 @@ def test_a_taken_over_event_keeps_its_full_answer_however_late(slow_app: Flask, 
     assert services.dispatcher.process(work) == "replied"
     [reply] = line.to(REPLY)
     assert any(m["type"] == "flex" for m in reply.body["messages"])
+
+
+def test_blocking_the_bot_is_never_shed_however_late(slow_app: Flask, line: FakeLine, redis_client) -> None:
+    services = slow_app.extensions["rianru"]
+    stores = services.stores()
+    who = user_key(user(4))
+    stores.sessions.save(who, Session(seq=2))
+    work = Work("01UNFOLLOW", user(4), None, UserInput("unfollow"), received_at=time.time() - 30)
+    services.dispatcher.process(work)
+    assert redis_client.get(stores.sessions.key(who)) is None  # forgotten, as a blocked citizen must be
+    assert line.taken() == []

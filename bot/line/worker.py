@@ -21,6 +21,7 @@ from bot.runner import TurnRunner
 from bot.store.keys import user_key
 
 log = logging.getLogger(__name__)
+NEVER_SHED = frozenset({"follow", "unfollow"})  # the greeting, and forgetting a citizen who blocked the bot
 
 
 class Dispatcher:
@@ -36,7 +37,7 @@ class Dispatcher:
     def submit(self, work: Work, busy: bool = False) -> None:
         """Answer one event on this process's pool (no durability): while Redis is unusable, or with `busy` the
         short busy reply to an event over the backlog limit."""
-        future = self.pool.submit(self.reply_busy if busy else self.process, work, True)
+        future = self.pool.submit(self.shed, work) if busy else self.pool.submit(self.process, work, True)
         with self._lock:
             self._pending.add(future)
         future.add_done_callback(self._done)
@@ -55,7 +56,8 @@ class Dispatcher:
     def process(self, work: Work, dedup: bool = False) -> str:
         """Handle one event end to end through the turn runner; returns what happened (for logs and tests)."""
         waited_s = time.time() - work.received_at if work.received_at else 0.0
-        if waited_s > self.busy_after_s and not work.reclaimed:  # a taken-over event keeps its full answer
+        # A taken-over event keeps its full answer, however late: its first attempt may have been the one that hung.
+        if waited_s > self.busy_after_s and not work.reclaimed and work.user_input.kind not in NEVER_SHED:
             return self.reply_busy(work)
         who = user_key(work.chat_id)
         started = time.monotonic()
@@ -78,7 +80,11 @@ class Dispatcher:
             "latency_ms": round((time.monotonic() - started) * 1000, 1), "problems": result.problems or None})
         return result.outcome
 
-    def reply_busy(self, work: Work, dedup: bool = False) -> str:
+    def shed(self, work: Work) -> str:
+        """An event over the backlog limit (its id already claimed): the busy reply, or the turn when never shed."""
+        return self.process(work) if work.user_input.kind in NEVER_SHED else self.reply_busy(work)
+
+    def reply_busy(self, work: Work) -> str:
         """Answer "busy, please ask again" (Thai and English: no session is read) while the reply token is fresh."""
         messages = [text_message(f"{t('th', 'busy')}\n\n{t('en', 'busy')}")]
         try:
