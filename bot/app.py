@@ -11,7 +11,7 @@ from flask import Flask
 
 from bot import session
 from bot.config import Settings, settings_from
-from bot.line import inbound
+from bot.line import sdk as line_sdk
 from bot.line.gateway import LineGateway
 from bot.line.intake import EventQueue
 from bot.line.worker import Dispatcher
@@ -62,12 +62,6 @@ class Services:
         self.live.stop()
 
 
-def _import_line_sdk(gateway: LineGateway) -> None:
-    """Import line-bot-sdk (about 1.5 s) after the app is built, so that the first webhook does not wait for it."""
-    inbound.sdk()
-    gateway.warm()
-
-
 def create_app(config: Mapping[str, str] | None = None, *, watch: bool = True) -> Flask:
     """Build the app from the environment (overridden by `config`); loads content before returning."""
     settings = settings_from(config)
@@ -105,5 +99,6 @@ def create_app(config: Mapping[str, str] | None = None, *, watch: bool = True) -
     if settings.channel_secret and not live.read_only:  # CLI tools never consume LINE events
         services.queue.start()
         os.register_at_fork(after_in_child=services.queue.restart)  # gunicorn preload: threads do not survive fork
-        threading.Thread(target=_import_line_sdk, args=(gateway,), daemon=True, name="line-sdk-import").start()
+        # line-bot-sdk takes ~1.5 s to import: done after the app is built, before the first webhook needs it.
+        threading.Thread(target=line_sdk.warm, daemon=True, name="line-sdk-import").start()
     return app

@@ -15,6 +15,7 @@ import time
 
 from flask import Blueprint, current_app, jsonify, request
 
+from bot.line import sdk as line_sdk
 from bot.line.inbound import Work, to_work, valid_chat_id
 
 log = logging.getLogger(__name__)
@@ -46,11 +47,9 @@ def callback():
     if (request.content_length or 0) > MAX_BODY:
         log.info("webhook body over 2 MB refused")
         return jsonify(error="body too large"), 413
-    from linebot.v3 import SignatureValidator  # imported on first use (bot/line/inbound.py sdk())
-
     signature = request.headers.get("X-Line-Signature", "")
     body = request.get_data(as_text=True)
-    if not SignatureValidator(secret).validate(body, signature):
+    if not line_sdk.webhooks().SignatureValidator(secret).validate(body, signature):
         log.info("webhook with a bad signature refused", extra={"client": request.remote_addr})
         return jsonify(error="invalid signature"), 400
     if too_deep(body):
@@ -90,10 +89,8 @@ def read_event(raw: object, secret: str, replay_window_s: float) -> Work | None:
                                         for name in ("userId", "groupId", "roomId")):
         log.info("event with a malformed source id ignored", extra={"event": event_id})
         return None
-    from linebot.v3 import WebhookParser
-
     # Parsed one by one: the SDK's parser fails the whole batch on one odd event (no type, unknown mode, …).
-    parser = WebhookParser(secret, skip_signature_verification=lambda: True)
+    parser = line_sdk.webhooks().WebhookParser(secret, skip_signature_verification=lambda: True)
     try:
         work = to_work(parser.parse(json.dumps({"events": [raw]}), "")[0])
     except Exception as exc:  # an event the SDK cannot read: expected now and then, no traceback

@@ -10,15 +10,13 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from bot.commands.richmenu_image import HEIGHT, WIDTH, Tile, bounds, draw_menu
+from bot.line import sdk
 from bot.replies.codec import encode
 
 
 def _sdk() -> Any:
-    """line-bot-sdk's messaging package, imported when a command runs: create_app() registers these commands
-    in every process, and importing the SDK takes about a second."""
-    import linebot.v3.messaging
-
-    return linebot.v3.messaging
+    """line-bot-sdk's messaging package, imported on first use (about a second; bot/line/sdk.py)."""
+    return sdk.messaging()
 
 NAME = "rianru-default"
 CHAT_BAR = "เมนู"
@@ -38,17 +36,17 @@ richmenu_group = AppGroup("richmenu", help="เมนูด้านล่าง
 
 def menu_request() -> Any:
     """The rich menu object (a RichMenuRequest): six areas, each with an accessible label (Thai and English)."""
-    sdk = _sdk()
+    messaging = _sdk()
     areas = []
     for index, (tile, action) in enumerate(MENU):
         x, y, w, h = bounds(index)
         label = f"{tile.label_th} {tile.label_en}"[:20]
         if action["type"] == "postback":
-            act: Any = sdk.PostbackAction(label=label, data=action["data"], displayText=action["displayText"])
+            act: Any = messaging.PostbackAction(label=label, data=action["data"], displayText=action["displayText"])
         else:
-            act = sdk.MessageAction(label=label, text=action["text"])
-        areas.append(sdk.RichMenuArea(bounds=sdk.RichMenuBounds(x=x, y=y, width=w, height=h), action=act))
-    return sdk.RichMenuRequest(size=sdk.RichMenuSize(width=WIDTH, height=HEIGHT), selected=True, name=NAME,
+            act = messaging.MessageAction(label=label, text=action["text"])
+        areas.append(messaging.RichMenuArea(bounds=messaging.RichMenuBounds(x=x, y=y, width=w, height=h), action=act))
+    return messaging.RichMenuRequest(size=messaging.RichMenuSize(width=WIDTH, height=HEIGHT), selected=True, name=NAME,
                            chatBarText=CHAT_BAR, areas=areas)
 
 
@@ -57,10 +55,10 @@ def _apis() -> tuple[Any, Any]:
     if not settings.channel_access_token:
         click.echo("ต้องตั้งค่า LINE_CHANNEL_ACCESS_TOKEN ก่อน (LINE_CHANNEL_ACCESS_TOKEN is not set)", err=True)
         sys.exit(1)
-    sdk = _sdk()
-    client = sdk.ApiClient(sdk.Configuration(access_token=settings.channel_access_token,
+    messaging = _sdk()
+    client = messaging.ApiClient(messaging.Configuration(access_token=settings.channel_access_token,
                                              host=settings.line_api_base_url))
-    return sdk.MessagingApi(client), sdk.MessagingApiBlob(client)
+    return messaging.MessagingApi(client), messaging.MessagingApiBlob(client)
 
 
 def _ours(api: Any) -> list[str]:

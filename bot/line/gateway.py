@@ -2,8 +2,8 @@
 
 Messages are sent as the JSON dicts the handlers built, through the SDK's ApiClient (auth, connection pool,
 ApiException): a round trip through the SDK's pydantic models (from_dict → to_dict) produced the same JSON but
-cost about two thirds of a turn's CPU. The SDK is imported on first use (or by `warm()` in the background), so
-a fresh process does not pay for it before it can answer.
+cost about two thirds of a turn's CPU. The SDK is imported on first use or in the background at startup
+(bot/line/sdk.py), so a fresh process does not pay for it before it can answer.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from urllib3.exceptions import HTTPError as Urllib3Error
+
+from bot.line import sdk
 
 if TYPE_CHECKING:
     from linebot.v3.messaging import ApiClient
@@ -69,33 +71,26 @@ class LineGateway:
         self._api_client: ApiClient | None = None
         self._lock = threading.Lock()
 
-    def warm(self) -> None:
-        """Import the SDK and build the client now (a background thread at startup) rather than at the first send."""
-        self._client()
-
     def _client(self) -> ApiClient:
         """The one ApiClient (and its urllib3 pool), built on first use."""
         if self._api_client is None:
             with self._lock:
                 if self._api_client is None:
-                    from linebot.v3.messaging import ApiClient, Configuration
-
-                    config = Configuration(access_token=self.access_token, host=self.host)
+                    messaging = sdk.messaging()
+                    config = messaging.Configuration(access_token=self.access_token, host=self.host)
                     config.retries = 0  # we decide what to retry, and how
-                    self._api_client = ApiClient(config)
+                    self._api_client = messaging.ApiClient(config)
         return self._api_client
 
     def _post(self, path: str, body: dict[str, Any], headers: dict[str, str] | None = None) -> None:
         """POST one JSON body to LINE; raises LineRefused on a non-2xx answer."""
         client = self._client()
-        from linebot.v3.messaging.exceptions import ApiException  # loaded by _client(): a dictionary look-up
-
         try:
             client.call_api(path, "POST", header_params={"Accept": "application/json",
                                                          "Content-Type": "application/json", **(headers or {})},
                             body=body, response_types_map={}, auth_settings=["Bearer"],
                             _request_timeout=self.timeout, _host=self.host)
-        except ApiException as exc:
+        except sdk.messaging().ApiException as exc:  # evaluated only when something was raised
             raise LineRefused(exc.status, exc.body, getattr(exc, "headers", None)) from exc
 
     def reply(self, reply_token: str | None, to: str, messages: list[dict[str, Any]], event_id: str | None = None,

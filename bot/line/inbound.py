@@ -11,14 +11,13 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from bot.line import sdk as line_sdk
 from bot.turn import UserInput
 
 
 def sdk() -> Any:
-    """line-bot-sdk's webhook package (parser, signature check, event models), imported on first use."""
-    import linebot.v3.webhooks
-
-    return linebot.v3.webhooks
+    """line-bot-sdk's webhook event models (`linebot.v3.webhooks`), imported on first use."""
+    return line_sdk.webhooks().webhooks
 
 
 @dataclass(frozen=True)

@@ -10,16 +10,15 @@ from typing import Any
 
 from urllib3.exceptions import HTTPError as Urllib3Error
 
+from bot.line import sdk
+
 log = logging.getLogger(__name__)
 CONNECT_TIMEOUT_S = 2.0
 
 
 def _sdk() -> Any:
-    """line-bot-sdk's messaging package, imported on first use: it takes about a second, and the web process
-    builds no NoticeLine until an admin sends (`except _sdk().ApiException` is evaluated only on an error)."""
-    import linebot.v3.messaging
-
-    return linebot.v3.messaging
+    """line-bot-sdk's messaging package, imported on first use (about a second; bot/line/sdk.py)."""
+    return sdk.messaging()
 
 
 @dataclass(frozen=True)
@@ -56,10 +55,10 @@ class NoticeLine:
 
     def __init__(self, access_token: str | None, base_url: str | None, timeout_s: float, policy: RetryPolicy,
                  sleep: Callable[[float], None] = time.sleep):
-        sdk = _sdk()
-        config = sdk.Configuration(access_token=access_token or "unset", host=base_url)
+        messaging = _sdk()
+        config = messaging.Configuration(access_token=access_token or "unset", host=base_url)
         config.retries = 0
-        self.api = sdk.MessagingApi(sdk.ApiClient(config))
+        self.api = messaging.MessagingApi(messaging.ApiClient(config))
         self.configured = bool(access_token)
         self.timeout = (CONNECT_TIMEOUT_S, timeout_s)
         self.policy, self.sleep = policy, sleep
