@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -10,6 +11,7 @@ from flask import Flask
 
 from bot import session
 from bot.config import Settings, settings_from
+from bot.line import sdk as line_sdk
 from bot.line.gateway import LineGateway
 from bot.line.intake import EventQueue
 from bot.line.worker import Dispatcher
@@ -77,13 +79,11 @@ def create_app(config: Mapping[str, str] | None = None, *, watch: bool = True) -
     gateway = LineGateway(settings.channel_access_token, settings.line_api_base_url, settings.line_timeout_s,
                           backoff_s=settings.line_retry_backoff_s, push_deadline_s=settings.line_push_deadline_s)
     services = Services(settings, redis_provider, live, gateway, dispatcher=None)  # type: ignore[arg-type]
-    services.dispatcher = Dispatcher(services.runner(), gateway)
+    services.dispatcher = Dispatcher(services.runner(), gateway, busy_after_s=settings.event_busy_after_s)
     services.recent = RecentEvents(settings.replay_window_s)
     services.queue = EventQueue(redis_provider.client, LINE_PREFIX, services.recent, services.dispatcher.process,
-                                settings.replay_window_s, settings.event_claim_idle_s)
-    if settings.channel_secret and not live.read_only:  # CLI tools never consume LINE events
-        services.queue.start()
-        os.register_at_fork(after_in_child=services.queue.restart)  # gunicorn preload: threads do not survive fork
+                                settings.replay_window_s, settings.event_claim_idle_s,
+                                backlog_max=settings.event_backlog_max)
     app.extensions["rianru"] = services
 
     from bot.commands import register_cli
@@ -95,4 +95,10 @@ def create_app(config: Mapping[str, str] | None = None, *, watch: bool = True) -
     app.register_blueprint(preview.bp)
     app.register_blueprint(admin.bp)
     register_cli(app)
+    # Background work starts last, so that it does not compete with building the app.
+    if settings.channel_secret and not live.read_only:  # CLI tools never consume LINE events
+        services.queue.start()
+        os.register_at_fork(after_in_child=services.queue.restart)  # gunicorn preload: threads do not survive fork
+        # line-bot-sdk takes ~1.5 s to import: done after the app is built, before the first webhook needs it.
+        threading.Thread(target=line_sdk.warm, daemon=True, name="line-sdk-import").start()
     return app

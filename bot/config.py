@@ -39,10 +39,13 @@ VARIABLES = (
     "HOST",
     "REPLAY_WINDOW_S",
     "EVENT_CLAIM_IDLE_S",
+    "EVENT_BACKLOG_MAX",
+    "EVENT_BUSY_AFTER_S",
     "LOG_FORMAT",
     "LINE_PUSH_DEADLINE_S",
     "LINE_RETRY_BACKOFF_S",
 )
+BUSY_AFTER_MAX_S = 40.0  # well inside the 50 s in which bot/line/gateway.py still uses a reply token
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 MIN_TOKEN_LENGTH = 24
 MIN_TOKEN_DISTINCT = 10
@@ -120,6 +123,8 @@ class Settings:
     host: str = "127.0.0.1"
     replay_window_s: int = 3600
     event_claim_idle_s: float = 60.0
+    event_backlog_max: int = 2000
+    event_busy_after_s: float = 20.0
     log_format: str = "json"
     line_push_deadline_s: float = 20.0
     line_retry_backoff_s: float = 0.5
@@ -161,6 +166,10 @@ class Settings:
         host = env.get("HOST", "127.0.0.1")
         replay = _positive_int(env, "REPLAY_WINDOW_S", 3600, problems)
         claim_idle = _positive_float(env, "EVENT_CLAIM_IDLE_S", 60.0, problems)
+        backlog_max = _positive_int(env, "EVENT_BACKLOG_MAX", 2000, problems)
+        busy_after = _positive_float(env, "EVENT_BUSY_AFTER_S", 20.0, problems)
+        if busy_after > BUSY_AFTER_MAX_S:  # later, the reply token may be too old to answer even "busy"
+            problems.append(f"EVENT_BUSY_AFTER_S: at most {BUSY_AFTER_MAX_S:g} s, got {busy_after:g}")
         push_deadline = _positive_float(env, "LINE_PUSH_DEADLINE_S", 20.0, problems)
         retry_backoff = _positive_float(env, "LINE_RETRY_BACKOFF_S", 0.5, problems)
         log_format = env.get("LOG_FORMAT", "json")
@@ -193,6 +202,8 @@ class Settings:
             host=host,
             replay_window_s=replay,
             event_claim_idle_s=claim_idle,
+            event_backlog_max=backlog_max,
+            event_busy_after_s=busy_after,
             log_format=log_format,
             line_push_deadline_s=push_deadline,
             line_retry_backoff_s=retry_backoff,

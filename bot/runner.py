@@ -15,7 +15,6 @@ from bot.effects import ForgetCitizen, LogUnanswered
 from bot.replies.phrases import t
 from bot.replies.texts import text_message
 from bot.session import Session
-from bot.store.follows import follows_of
 from bot.store.stores import Stores
 from bot.trip import Trips
 from bot.turn import Reply, UserInput
@@ -53,9 +52,7 @@ class TurnRunner:
         if stores is not None and dedup and not self._first_time(stores, event_id, problems):
             log.info("event %s already handled; skipping", event_id)
             return TurnResult("duplicate")
-        session = self._load(stores, who, problems)
-        trips = self._trips(stores, who, problems)
-        follows = self._follows(stores, who, problems)
+        session, trips, follows = self._read(stores, who, problems)
         try:
             content = self.content()
             if content is None:
@@ -92,37 +89,16 @@ class TurnRunner:
             return True
 
     @staticmethod
-    def _load(stores: Stores | None, who: str, problems: list[str]) -> Session:
+    def _read(stores: Stores | None, who: str, problems: list[str]) -> tuple[Session, Trips, tuple[str, ...]]:
         if stores is None:
-            return Session()
+            return Session(), Trips(), ()
         try:
-            return stores.sessions.load(who)
+            return stores.read_turn(who)
         except Exception as exc:
-            log.warning("session load failed (%s); answering without one", type(exc).__name__)
-            problems.append("session not loaded")
-            return Session()
-
-    @staticmethod
-    def _trips(stores: Stores | None, who: str, problems: list[str]) -> Trips:
-        if stores is None:
-            return Trips()
-        try:
-            return stores.trips.load(who)
-        except Exception:
-            log.exception("trip load failed; answering without tour progress")
-            problems.append("trips not loaded")
-            return Trips()
-
-    @staticmethod
-    def _follows(stores: Stores | None, who: str, problems: list[str]) -> tuple[str, ...]:
-        if stores is None:
-            return ()
-        try:
-            return follows_of(stores.effects.client, who, stores.effects.prefix)
-        except Exception:
-            log.exception("follows load failed; answering without them")
-            problems.append("follows not loaded")
-            return ()
+            log.warning("session load failed (%s); answering without session, trips or follows",
+                        type(exc).__name__)
+            problems.extend(["session not loaded", "trips not loaded", "follows not loaded"])
+            return Session(), Trips(), ()
 
     @staticmethod
     def _write(stores: Stores | None, who: str, event_id: str, reply: Reply, problems: list[str],

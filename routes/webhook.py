@@ -14,8 +14,8 @@ import re
 import time
 
 from flask import Blueprint, current_app, jsonify, request
-from linebot.v3 import SignatureValidator, WebhookParser
 
+from bot.line import sdk as line_sdk
 from bot.line.inbound import Work, to_work, valid_chat_id
 
 log = logging.getLogger(__name__)
@@ -49,7 +49,7 @@ def callback():
         return jsonify(error="body too large"), 413
     signature = request.headers.get("X-Line-Signature", "")
     body = request.get_data(as_text=True)
-    if not SignatureValidator(secret).validate(body, signature):
+    if not line_sdk.webhooks().SignatureValidator(secret).validate(body, signature):
         log.info("webhook with a bad signature refused", extra={"client": request.remote_addr})
         return jsonify(error="invalid signature"), 400
     if too_deep(body):
@@ -90,7 +90,7 @@ def read_event(raw: object, secret: str, replay_window_s: float) -> Work | None:
         log.info("event with a malformed source id ignored", extra={"event": event_id})
         return None
     # Parsed one by one: the SDK's parser fails the whole batch on one odd event (no type, unknown mode, …).
-    parser = WebhookParser(secret, skip_signature_verification=lambda: True)
+    parser = line_sdk.webhooks().WebhookParser(secret, skip_signature_verification=lambda: True)
     try:
         work = to_work(parser.parse(json.dumps({"events": [raw]}), "")[0])
     except Exception as exc:  # an event the SDK cannot read: expected now and then, no traceback
@@ -105,9 +105,13 @@ def read_event(raw: object, secret: str, replay_window_s: float) -> Work | None:
 
 
 def queue(services, works: list[Work]) -> None:
-    """Queue durably; when Redis is unusable, answer here instead (deduplicated in this process's memory)."""
+    """Queue durably; when Redis is unusable, answer here instead (deduplicated in this process's memory).
+
+    Events over the backlog limit get the short busy reply at once, on this process's pool (bot/line/intake.py)."""
     try:
-        services.queue.enqueue(works)
+        _, over = services.queue.enqueue(works)
+        for work in over:
+            services.dispatcher.submit(work, busy=True)
     except Exception as exc:  # Redis down or frozen
         log.warning("event queue unavailable (%s); answering in this process", type(exc).__name__)
         for work in works:

@@ -8,22 +8,15 @@ from typing import Any
 import click
 from flask import current_app
 from flask.cli import AppGroup
-from linebot.v3.messaging import (
-    ApiClient,
-    Configuration,
-    MessageAction,
-    MessagingApi,
-    MessagingApiBlob,
-    PostbackAction,
-    RichMenuArea,
-    RichMenuBounds,
-    RichMenuRequest,
-    RichMenuSize,
-)
-from linebot.v3.messaging.exceptions import ApiException
 
 from bot.commands.richmenu_image import HEIGHT, WIDTH, Tile, bounds, draw_menu
+from bot.line import sdk
 from bot.replies.codec import encode
+
+
+def _sdk() -> Any:
+    """line-bot-sdk's messaging package, imported on first use (about a second; bot/line/sdk.py)."""
+    return sdk.messaging()
 
 NAME = "rianru-default"
 CHAT_BAR = "เมนู"
@@ -41,31 +34,34 @@ MENU: list[tuple[Tile, dict[str, str]]] = [
 richmenu_group = AppGroup("richmenu", help="เมนูด้านล่างแชต LINE (the LINE rich menu): deploy, delete.")
 
 
-def menu_request() -> RichMenuRequest:
-    """The rich menu object: six areas, each with an accessible label (the tile's Thai and English words)."""
+def menu_request() -> Any:
+    """The rich menu object (a RichMenuRequest): six areas, each with an accessible label (Thai and English)."""
+    messaging = _sdk()
     areas = []
     for index, (tile, action) in enumerate(MENU):
         x, y, w, h = bounds(index)
         label = f"{tile.label_th} {tile.label_en}"[:20]
         if action["type"] == "postback":
-            act: Any = PostbackAction(label=label, data=action["data"], displayText=action["displayText"])
+            act: Any = messaging.PostbackAction(label=label, data=action["data"], displayText=action["displayText"])
         else:
-            act = MessageAction(label=label, text=action["text"])
-        areas.append(RichMenuArea(bounds=RichMenuBounds(x=x, y=y, width=w, height=h), action=act))
-    return RichMenuRequest(size=RichMenuSize(width=WIDTH, height=HEIGHT), selected=True, name=NAME,
+            act = messaging.MessageAction(label=label, text=action["text"])
+        areas.append(messaging.RichMenuArea(bounds=messaging.RichMenuBounds(x=x, y=y, width=w, height=h), action=act))
+    return messaging.RichMenuRequest(size=messaging.RichMenuSize(width=WIDTH, height=HEIGHT), selected=True, name=NAME,
                            chatBarText=CHAT_BAR, areas=areas)
 
 
-def _apis() -> tuple[MessagingApi, MessagingApiBlob]:
+def _apis() -> tuple[Any, Any]:
     settings = current_app.extensions["rianru"].settings
     if not settings.channel_access_token:
         click.echo("ต้องตั้งค่า LINE_CHANNEL_ACCESS_TOKEN ก่อน (LINE_CHANNEL_ACCESS_TOKEN is not set)", err=True)
         sys.exit(1)
-    client = ApiClient(Configuration(access_token=settings.channel_access_token, host=settings.line_api_base_url))
-    return MessagingApi(client), MessagingApiBlob(client)
+    messaging = _sdk()
+    client = messaging.ApiClient(messaging.Configuration(access_token=settings.channel_access_token,
+                                             host=settings.line_api_base_url))
+    return messaging.MessagingApi(client), messaging.MessagingApiBlob(client)
 
 
-def _ours(api: MessagingApi) -> list[str]:
+def _ours(api: Any) -> list[str]:
     return [menu.rich_menu_id for menu in api.get_rich_menu_list().richmenus if menu.name == NAME]
 
 
@@ -78,7 +74,7 @@ def deploy() -> str:
         blob.set_rich_menu_image(menu_id, draw_menu([tile for tile, _ in MENU]),
                                  _headers={"Content-Type": "image/png"})
         api.set_default_rich_menu(menu_id)
-    except ApiException:
+    except _sdk().ApiException:
         api.delete_rich_menu(menu_id)  # never leave a half-made menu behind
         raise
     for stale in old:
@@ -93,7 +89,7 @@ def delete() -> int:
     if ours:
         try:
             api.cancel_default_rich_menu()
-        except ApiException as exc:
+        except _sdk().ApiException as exc:
             if exc.status != 404:
                 raise
     for menu_id in ours:
@@ -106,7 +102,7 @@ def deploy_command() -> None:
     """สร้างเมนูและตั้งเป็นค่าเริ่มต้น แทนที่เมนูเดิม (create the default rich menu, replacing the old one)."""
     try:
         menu_id = deploy()
-    except ApiException as exc:
+    except _sdk().ApiException as exc:
         click.echo(f"LINE ปฏิเสธ (LINE refused): {exc.status} {exc.body}", err=True)
         sys.exit(1)
     click.echo(f"ตั้งเมนู {menu_id} เป็นค่าเริ่มต้นแล้ว (default rich menu is {menu_id}); "
@@ -118,7 +114,7 @@ def delete_command() -> None:
     """ลบเมนู (remove the rich menu)."""
     try:
         count = delete()
-    except ApiException as exc:
+    except _sdk().ApiException as exc:
         click.echo(f"LINE ปฏิเสธ (LINE refused): {exc.status} {exc.body}", err=True)
         sys.exit(1)
     click.echo(f"ลบเมนู {count} รายการ (deleted {count} rich menus)")

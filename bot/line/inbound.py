@@ -1,4 +1,7 @@
-"""Turn line-bot-sdk webhook events into transport-free work items (or None to ignore them)."""
+"""Turn line-bot-sdk webhook events into transport-free work items (or None to ignore them).
+
+The SDK's webhook models are imported on first use (`sdk()`; about half a second), not with the app.
+"""
 
 from __future__ import annotations
 
@@ -8,19 +11,13 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from linebot.v3.webhooks import (
-    FollowEvent,
-    GroupSource,
-    LocationMessageContent,
-    MessageEvent,
-    PostbackEvent,
-    RoomSource,
-    TextMessageContent,
-    UnfollowEvent,
-    UserSource,
-)
-
+from bot.line import sdk as line_sdk
 from bot.turn import UserInput
+
+
+def sdk() -> Any:
+    """line-bot-sdk's webhook event models (`linebot.v3.webhooks`), imported on first use."""
+    return line_sdk.webhooks().webhooks
 
 
 @dataclass(frozen=True)
@@ -59,22 +56,22 @@ def valid_chat_id(chat_id: str) -> bool:
 
 def chat_id_of(event: object) -> str | None:
     """The id to push to: the user, group or room the event came from."""
-    source = getattr(event, "source", None)
-    if isinstance(source, UserSource):
+    source, models = getattr(event, "source", None), sdk()
+    if isinstance(source, models.UserSource):
         return source.user_id
-    if isinstance(source, GroupSource):
+    if isinstance(source, models.GroupSource):
         return source.group_id
-    if isinstance(source, RoomSource):
+    if isinstance(source, models.RoomSource):
         return source.room_id
     return None
 
 
-def _mentions_bot(message: TextMessageContent) -> bool:
+def _mentions_bot(message: Any) -> bool:
     mention = getattr(message, "mention", None)
     return bool(mention and any(getattr(m, "is_self", False) for m in (mention.mentionees or [])))
 
 
-def _without_mentions(message: TextMessageContent) -> str:
+def _without_mentions(message: Any) -> str:
     text = message.text or ""
     mention = getattr(message, "mention", None)
     if not mention:
@@ -94,32 +91,33 @@ def to_work(event: object) -> Work | None:
     """A Work item for events the bot answers; None for standby, unknown types, or group chatter."""
     if getattr(event, "mode", "active") == "standby":
         return None
+    models = sdk()
     chat_id = chat_id_of(event)
     event_id = getattr(event, "webhook_event_id", None)
     if chat_id is None or not event_id:
         return None
-    in_group = not isinstance(getattr(event, "source", None), UserSource)
+    in_group = not isinstance(getattr(event, "source", None), models.UserSource)
     token = getattr(event, "reply_token", None)
     redelivery = bool(getattr(getattr(event, "delivery_context", None), "is_redelivery", False))
     user_input: UserInput | None = None
-    if isinstance(event, MessageEvent):
+    if isinstance(event, models.MessageEvent):
         message = event.message
-        if isinstance(message, TextMessageContent):
+        if isinstance(message, models.TextMessageContent):
             if in_group and not _mentions_bot(message):
                 return None
             user_input = UserInput("text", text=_without_mentions(message) if in_group else message.text or "")
         elif in_group:
             return None
-        elif isinstance(message, LocationMessageContent) and _on_earth(message.latitude, message.longitude):
+        elif isinstance(message, models.LocationMessageContent) and _on_earth(message.latitude, message.longitude):
             user_input = UserInput("location", lat=message.latitude, lon=message.longitude,
                                    title=message.title or "")
         else:
             user_input = UserInput("other")
-    elif isinstance(event, PostbackEvent):
+    elif isinstance(event, models.PostbackEvent):
         user_input = UserInput("postback", data=event.postback.data or "")
-    elif isinstance(event, FollowEvent):
+    elif isinstance(event, models.FollowEvent):
         user_input = UserInput("follow")
-    elif isinstance(event, UnfollowEvent):
+    elif isinstance(event, models.UnfollowEvent):
         user_input = UserInput("unfollow")
     if user_input is None:
         return None

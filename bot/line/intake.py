@@ -4,6 +4,12 @@ Each web process runs a few consumer threads in one consumer group (XREADGROUP).
 (XACK + XDEL) only after its turn ran and its answer went out, and a `done` marker is written first, so an
 event reclaimed from a crashed process (XAUTOCLAIM after `claim_idle_s`) is answered exactly once: the effects
 carry a per-event marker, a reused reply token is refused by LINE, and a push repeats its retry key.
+
+Backpressure: the stream never holds more than `backlog_max` events. An event that would go beyond it is not
+queued (its id is still claimed, so a redelivery is recognised) and is handed back to the webhook, which answers
+it at once with a short "busy, please ask again" reply while its reply token is fresh. Events that waited in the
+stream longer than EVENT_BUSY_AFTER_S get the same cheap reply from the consumers (bot/line/worker.py), so a
+backlog drains several times faster than full turns and every event is answered before its token is too old.
 """
 
 from __future__ import annotations
@@ -27,15 +33,22 @@ log = logging.getLogger(__name__)
 GROUP = "answerers"
 DONE_TTL_S = 24 * 3600
 # Claim each new id (SET NX) and queue it in one atomic step: two processes given the same event queue it once.
+# A new event beyond the backlog limit (ARGV[3]) is claimed but returned in the second list, not queued.
 ENQUEUE = """
-local queued = {}
-for i = 3, #ARGV, 2 do
+local queued, over = {}, {}
+local backlog = redis.call('XLEN', KEYS[1])
+for i = 4, #ARGV, 2 do
   if redis.call('SET', ARGV[1] .. ARGV[i], '1', 'NX', 'EX', ARGV[2]) then
-    redis.call('XADD', KEYS[1], '*', 'work', ARGV[i + 1])
-    queued[#queued + 1] = ARGV[i]
+    if backlog < tonumber(ARGV[3]) then
+      redis.call('XADD', KEYS[1], '*', 'work', ARGV[i + 1])
+      queued[#queued + 1] = ARGV[i]
+      backlog = backlog + 1
+    else
+      over[#over + 1] = ARGV[i]
+    end
   end
 end
-return queued
+return {queued, over}
 """
 
 
@@ -43,9 +56,11 @@ class EventQueue:
     """The stream `prefix`events, its consumer group, and this process's consumer threads."""
 
     def __init__(self, client: Callable[[], redis.Redis], prefix: str, recent: RecentEvents,
-                 process: Callable[[Work], str], replay_window_s: float, claim_idle_s: float, threads: int = 4):
+                 process: Callable[[Work], str], replay_window_s: float, claim_idle_s: float, threads: int = 4,
+                 backlog_max: int = 2000):
         self.client, self.prefix, self.recent, self.process = client, prefix, recent, process
         self.replay_window_s, self.claim_idle_s, self.threads = replay_window_s, claim_idle_s, threads
+        self.backlog_max = backlog_max
         self.stream = f"{prefix}events"
         self.name = f"{socket.gethostname()}-{os.getpid()}-{id(self) % 10000:04d}"
         self._stop = threading.Event()
@@ -60,25 +75,28 @@ class EventQueue:
 
     # --- intake --------------------------------------------------------------------------------------------------
 
-    def enqueue(self, works: list[Work]) -> list[Work]:
-        """Queue new events durably; returns those queued (not duplicates). Raises when Redis is unusable."""
+    def enqueue(self, works: list[Work]) -> tuple[list[Work], list[Work]]:
+        """Queue new events durably: (queued, over the backlog limit: the caller answers these at once).
+
+        Duplicates are in neither list. Raises when Redis is unusable."""
         fresh = [w for w in works if not self.recent.seen(w.event_id)]
         if not fresh:
-            return []
+            return [], []
         client = self.client()
         self._recover(client, create=True)
-        args: list[Any] = [f"{self.prefix}event:", DEDUP_TTL_S]
+        args: list[Any] = [f"{self.prefix}event:", DEDUP_TTL_S, self.backlog_max]
         for work in fresh:
             args += [work.event_id, work.to_json()]
         try:
-            queued = {_text(i) for i in client.eval(ENQUEUE, 1, self.stream, *args)}
+            result: Any = client.eval(ENQUEUE, 1, self.stream, *args)
         except redis.RedisError as exc:
             if "NOGROUP" not in str(exc):
                 self._lost = self._nogroup = True
             raise
+        queued, over = ({_text(i) for i in ids} for ids in result)
         for work in fresh:
             self.recent.add(work.event_id)
-        return [w for w in fresh if w.event_id in queued]
+        return [w for w in fresh if w.event_id in queued], [w for w in fresh if w.event_id in over]
 
     def _recover(self, client: redis.Redis, create: bool = False) -> None:
         """Make sure the group exists; after a Redis failure also write back the ids this process saw.
@@ -193,11 +211,13 @@ class EventQueue:
             finally:
                 with self._lock:
                     self.busy -= 1
-        client.set(done, "1", ex=DONE_TTL_S)
-        self._ack(client, entry_id)
+        self._ack(client, entry_id, done)
 
-    def _ack(self, client: redis.Redis, entry_id: Any) -> None:
+    def _ack(self, client: redis.Redis, entry_id: Any, done: str | None = None) -> None:
+        """Acknowledge and delete the entry; with `done`, mark the event answered in the same transaction."""
         pipe = client.pipeline(transaction=True)
+        if done:
+            pipe.set(done, "1", ex=DONE_TTL_S)
         pipe.xack(self.stream, GROUP, entry_id)
         pipe.xdel(self.stream, entry_id)
         pipe.execute()

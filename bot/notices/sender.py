@@ -8,21 +8,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from linebot.v3.messaging import (
-    ApiClient,
-    BroadcastRequest,
-    Configuration,
-    MessagingApi,
-    MulticastRequest,
-    NarrowcastRequest,
-    PushMessageRequest,
-    ValidateMessageRequest,
-)
-from linebot.v3.messaging.exceptions import ApiException
 from urllib3.exceptions import HTTPError as Urllib3Error
+
+from bot.line import sdk
 
 log = logging.getLogger(__name__)
 CONNECT_TIMEOUT_S = 2.0
+
+
+def _sdk() -> Any:
+    """line-bot-sdk's messaging package, imported on first use (about a second; bot/line/sdk.py)."""
+    return sdk.messaging()
 
 
 @dataclass(frozen=True)
@@ -59,9 +55,10 @@ class NoticeLine:
 
     def __init__(self, access_token: str | None, base_url: str | None, timeout_s: float, policy: RetryPolicy,
                  sleep: Callable[[float], None] = time.sleep):
-        config = Configuration(access_token=access_token or "unset", host=base_url)
+        messaging = _sdk()
+        config = messaging.Configuration(access_token=access_token or "unset", host=base_url)
         config.retries = 0
-        self.api = MessagingApi(ApiClient(config))
+        self.api = messaging.MessagingApi(messaging.ApiClient(config))
         self.configured = bool(access_token)
         self.timeout = (CONNECT_TIMEOUT_S, timeout_s)
         self.policy, self.sleep = policy, sleep
@@ -69,12 +66,12 @@ class NoticeLine:
     def _call(self, mode: str, payload: dict[str, Any], key: str) -> Any:
         kwargs: dict[str, Any] = {"x_line_retry_key": key, "_request_timeout": self.timeout}
         if mode == "multicast":
-            return self.api.multicast_with_http_info(MulticastRequest.from_dict(payload), **kwargs)
+            return self.api.multicast_with_http_info(_sdk().MulticastRequest.from_dict(payload), **kwargs)
         if mode == "broadcast":
-            return self.api.broadcast_with_http_info(BroadcastRequest.from_dict(payload), **kwargs)
+            return self.api.broadcast_with_http_info(_sdk().BroadcastRequest.from_dict(payload), **kwargs)
         if mode == "narrowcast":
-            return self.api.narrowcast_with_http_info(NarrowcastRequest.from_dict(payload), **kwargs)
-        return self.api.push_message_with_http_info(PushMessageRequest.from_dict(payload), **kwargs)
+            return self.api.narrowcast_with_http_info(_sdk().NarrowcastRequest.from_dict(payload), **kwargs)
+        return self.api.push_message_with_http_info(_sdk().PushMessageRequest.from_dict(payload), **kwargs)
 
     def send(self, mode: str, payload: dict[str, Any], key: str) -> Outcome:
         """Send one request with X-Line-Retry-Key `key`; the same body and key on every attempt."""
@@ -86,7 +83,7 @@ class NoticeLine:
             try:
                 response = self._call(mode, payload, key)
                 return Outcome(True, (response.headers or {}).get("x-line-request-id"), attempts=attempt)
-            except ApiException as exc:
+            except _sdk().ApiException as exc:
                 headers = {k.lower(): v for k, v in (exc.headers or {}).items()}
                 body = (exc.body or "")[:300] if isinstance(exc.body, str) else str(exc.body)[:300]
                 if exc.status == 409:  # the key was accepted before: LINE already has this batch
@@ -112,7 +109,7 @@ class NoticeLine:
         try:
             quota = self.api.get_message_quota(_request_timeout=self.timeout)
             used = self.api.get_message_quota_consumption(_request_timeout=self.timeout)
-        except (ApiException, Urllib3Error, OSError, ValueError):
+        except (_sdk().ApiException, Urllib3Error, OSError, ValueError):
             return None, None
         limit = quota.value if getattr(quota, "type", "none") == "limited" else None
         return limit, int(used.total_usage)
@@ -121,12 +118,12 @@ class NoticeLine:
         """Ask LINE's validate endpoint; None when valid, else LINE's reason."""
         if not self.configured:
             return None
-        request = ValidateMessageRequest.from_dict({"messages": messages})
+        request = _sdk().ValidateMessageRequest.from_dict({"messages": messages})
         method = {"multicast": self.api.validate_multicast, "broadcast": self.api.validate_broadcast,
                   "narrowcast": self.api.validate_narrowcast}.get(mode, self.api.validate_push)
         try:
             method(request, _request_timeout=self.timeout)
-        except ApiException as exc:
+        except _sdk().ApiException as exc:
             return f"{exc.status} {exc.body}"
         except (Urllib3Error, OSError) as exc:
             return f"LINE validate unreachable: {type(exc).__name__}"

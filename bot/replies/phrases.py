@@ -25,6 +25,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "gone": "ขออภัยค่ะ ไม่พบข้อมูลสถานที่นี้แล้ว อาจถูกแก้ไขหรือนำออก ลองค้นหาใหม่นะคะ",
         "unsupported": "ตอนนี้เรียนรู้อ่านได้เฉพาะข้อความและตำแหน่งค่ะ ลองพิมพ์ชื่อสถานที่หรือแชร์ตำแหน่งนะคะ",
         "apology": "ขออภัยค่ะ ระบบขัดข้องชั่วคราว ลองใหม่อีกครั้งนะคะ",
+        "busy": "ขออภัยค่ะ ตอนนี้มีคำถามเข้ามามาก ยังตอบคำถามนี้ไม่ทัน กรุณาส่งอีกครั้งในอีกสักครู่นะคะ",
         "too_long": "ข้อความยาวไปนิดค่ะ เรียนรู้อ่านแค่ช่วงแรก ลองพิมพ์สั้น ๆ เช่น \"พิพิธภัณฑ์ เชียงใหม่\"",
         "qr_more": "ดูเพิ่มเติม",
         "qr_location": "📍 ที่ใกล้ฉัน",
@@ -80,6 +81,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "gone": "Sorry, that place is no longer listed. Please search again.",
         "unsupported": "RianRu reads text and locations only. Type a place name or share your location.",
         "apology": "Sorry, something went wrong on our side. Please try again.",
+        "busy": "Sorry, many questions are arriving right now and we could not answer this one in time. "
+                "Please send it again in a minute.",
         "too_long": "That message is long; RianRu read only the beginning. Try something short like "
                     "\"museum Chiang Mai\".",
         "qr_more": "More",

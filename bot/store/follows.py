@@ -42,6 +42,11 @@ def members(client: redis.Redis, kind: str, value: str, prefix: str = LINE_PREFI
 def follows_of(client: Any, who: str, prefix: str = LINE_PREFIX) -> tuple[str, ...]:
     """What one citizen follows, as sorted "<kind>:<value>" strings."""
     raw: Any = client.smembers(follows_key(who, prefix))
+    return follows_from(raw)
+
+
+def follows_from(raw: Any) -> tuple[str, ...]:
+    """The raw members of a citizen's follows SET as sorted "<kind>:<value>" strings."""
     return tuple(sorted(_text(m) for m in raw))
 
 

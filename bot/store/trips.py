@@ -38,6 +38,10 @@ class TripStore:
     def load(self, who: str) -> Trips:
         """The citizen's trips; missing, expired or corrupt records read as no trip."""
         raw: Any = self.client.hgetall(trips_key(self.prefix, who))
+        return self.parse(raw)
+
+    def parse(self, raw: dict[Any, Any]) -> Trips:
+        """Trips from the raw hash (HGETALL's answer, also when read in a pipeline with the session)."""
         fields = {_text(k): v for k, v in raw.items()}
         routes: dict[str, Progress] = {}
         for name, value in fields.items():
