@@ -64,6 +64,7 @@ def build_entries(catalog: Catalog, lexicon: Lexicon, forms: Mapping[str, str] |
                      if any(kind in {"type", "province", "region", "topic", "district"} for kind, _ in kinds)}
     implies = {t: [compact(normalise(w)) for w in ws] for t, ws in catalog.keywords.name_implies_type.items()}
     also = catalog.keywords.type_also
+    by_part = not any(" " in wrong for wrong in fix)  # else a correction could match across two parts
     entries: list[Entry] = []
     for order, venue in enumerate(catalog.venues.values()):
         raw = [venue.name_th, *(venue.aliases), *([venue.name_en] if venue.name_en else [])]
@@ -73,7 +74,10 @@ def build_entries(catalog: Catalog, lexicon: Lexicon, forms: Mapping[str, str] |
         own = implies.get(venue.type, [])
         types = {venue.type} | {t for t, words in implies.items() if _implies(name_c, words, own)}
         types |= {t for t, others in also.items() if venue.type in others}
-        text = compact(normalise(" ".join([venue.name_th, *venue.topics, *venue.aliases]), fix))
+        if by_part:  # topics repeat and the name and aliases are done above; compacting drops the spaces anyway
+            text = compact("".join([spaced[0], *(norm(t) for t in venue.topics), *(norm(a) for a in venue.aliases)]))
+        else:
+            text = compact(normalise(" ".join([venue.name_th, *venue.topics, *venue.aliases]), fix))
         where = compact(norm(" ".join(filter(None, [venue.address_th, venue.district_th]))))
         entries.append(Entry(
             venue.id, "venue", names, once(frozenset(n for n in names if n in generic_words)), spaced,
