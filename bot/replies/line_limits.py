@@ -20,6 +20,11 @@ def _graphemes(text: str) -> int:
     return len(regex.findall(r"\X", text))
 
 
+def _over(text: str, limit: int) -> bool:
+    """More than `limit` grapheme clusters (a cluster holds at least one character, so short text is never over)."""
+    return len(text) > limit and _graphemes(text) > limit
+
+
 def _bytes(value: Any) -> int:
     return len(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
@@ -90,13 +95,13 @@ def _parts(node: dict[str, Any], where: str) -> Iterator[tuple[str, dict[str, An
 def _action(action: dict[str, Any], where: str, label_max: int) -> list[str]:
     found = []
     label = action.get("label")
-    if isinstance(label, str) and _graphemes(label) > label_max:
+    if isinstance(label, str) and _over(label, label_max):
         found.append(f"{where}.label: {_graphemes(label)} characters > {label_max}")
     if action.get("type") == "postback":
         if len(str(action.get("data", ""))) > POSTBACK_DATA_MAX:
             found.append(f"{where}.data: longer than {POSTBACK_DATA_MAX}")
         display = action.get("displayText")
-        if isinstance(display, str) and _graphemes(display) > DISPLAY_TEXT_MAX:
+        if isinstance(display, str) and _over(display, DISPLAY_TEXT_MAX):
             found.append(f"{where}.displayText: longer than {DISPLAY_TEXT_MAX}")
     if action.get("type") == "uri":
         found += uri_problems(action.get("uri"), f"{where}.uri")

@@ -98,7 +98,7 @@ class GramIndex:
         pieces = []
         for gram in distinct:
             rows = self.posting(gram)
-            pieces.append(rows[np.searchsorted(rows, lo) : np.searchsorted(rows, hi)])
+            pieces.append(rows[rows.searchsorted(lo) : rows.searchsorted(hi)])
         counts = np.bincount(np.concatenate(pieces) - lo, minlength=hi - lo) if pieces else np.zeros(hi - lo)
         lengths = self.lengths[lo:hi]
         # 3L − m − n − 1 with L ≥ share·(m+n); repeated bigrams of `text` may match one distinct posting.
@@ -107,10 +107,13 @@ class GramIndex:
         if not len(kept):
             return kept
         # The bound prunes; rapidfuzz (C++, Thai-safe: no processor) then scores only what is left.
-        texts = self.text_array[kept].tolist()
-        scores = process.cdist([text], texts, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff,
-                               dtype=np.float64)[0]
-        return self.owner[kept[scores >= cutoff]]
+        return self._scored(text, kept, cutoff)
+
+    def _scored(self, text: str, rows: np.ndarray, cutoff: float) -> np.ndarray:
+        """Owners of those `rows` whose rapidfuzz ratio with `text` reaches `cutoff`."""
+        scores = process.cdist([text], self.text_array[rows].tolist(), scorer=fuzz.ratio, processor=None,
+                               score_cutoff=cutoff, dtype=np.float64)[0]
+        return self.owner[rows[scores >= cutoff]]
 
     def containing(self, text: str) -> np.ndarray:
         """Owners of rows that contain `text` as a substring."""

@@ -146,6 +146,8 @@ def graphemes(text: str) -> int:
 
 def clip(text: str, limit: int) -> str:
     """Cut text to at most `limit` grapheme clusters at a word boundary (Thai words by newmm), ending with …."""
+    if len(text) <= limit:  # a cluster holds at least one character: short labels need no counting
+        return text
     clusters = regex.findall(r"\X", text)
     if len(clusters) <= limit:
         return text
