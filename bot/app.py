@@ -83,7 +83,7 @@ def create_app(config: Mapping[str, str] | None = None, *, watch: bool = True) -
     services.recent = RecentEvents(settings.replay_window_s)
     services.queue = EventQueue(redis_provider.client, LINE_PREFIX, services.recent, services.dispatcher.process,
                                 settings.replay_window_s, settings.event_claim_idle_s,
-                                backlog_max=settings.event_backlog_max)
+                                threads=settings.event_threads, backlog_max=settings.event_backlog_max)
     app.extensions["rianru"] = services
 
     from bot.commands import register_cli

@@ -41,6 +41,7 @@ VARIABLES = (
     "EVENT_CLAIM_IDLE_S",
     "EVENT_BACKLOG_MAX",
     "EVENT_BUSY_AFTER_S",
+    "EVENT_THREADS",
     "LOG_FORMAT",
     "LINE_PUSH_DEADLINE_S",
     "LINE_RETRY_BACKOFF_S",
@@ -125,6 +126,7 @@ class Settings:
     event_claim_idle_s: float = 60.0
     event_backlog_max: int = 2000
     event_busy_after_s: float = 20.0
+    event_threads: int = 3
     log_format: str = "json"
     line_push_deadline_s: float = 20.0
     line_retry_backoff_s: float = 0.5
@@ -168,6 +170,7 @@ class Settings:
         claim_idle = _positive_float(env, "EVENT_CLAIM_IDLE_S", 60.0, problems)
         backlog_max = _positive_int(env, "EVENT_BACKLOG_MAX", 2000, problems)
         busy_after = _positive_float(env, "EVENT_BUSY_AFTER_S", 20.0, problems)
+        event_threads = _positive_int(env, "EVENT_THREADS", 3, problems)
         if busy_after > BUSY_AFTER_MAX_S:  # later, the reply token may be too old to answer even "busy"
             problems.append(f"EVENT_BUSY_AFTER_S: at most {BUSY_AFTER_MAX_S:g} s, got {busy_after:g}")
         push_deadline = _positive_float(env, "LINE_PUSH_DEADLINE_S", 20.0, problems)
@@ -204,6 +207,7 @@ class Settings:
             event_claim_idle_s=claim_idle,
             event_backlog_max=backlog_max,
             event_busy_after_s=busy_after,
+            event_threads=event_threads,
             log_format=log_format,
             line_push_deadline_s=push_deadline,
             line_retry_backoff_s=retry_backoff,

@@ -56,7 +56,7 @@ class EventQueue:
     """The stream `prefix`events, its consumer group, and this process's consumer threads."""
 
     def __init__(self, client: Callable[[], redis.Redis], prefix: str, recent: RecentEvents,
-                 process: Callable[[Work], str], replay_window_s: float, claim_idle_s: float, threads: int = 4,
+                 process: Callable[[Work], str], replay_window_s: float, claim_idle_s: float, threads: int = 3,
                  backlog_max: int = 2000):
         self.client, self.prefix, self.recent, self.process = client, prefix, recent, process
         self.replay_window_s, self.claim_idle_s, self.threads = replay_window_s, claim_idle_s, threads
