@@ -48,7 +48,8 @@ def main(argv: list[str] | None = None) -> int:
         from bench.webhook import webhook_runs
 
         hooks = webhook_runs()
-    note = (f"Load average at the start {load[0]:.1f} (other jobs were running; absolute times are ±30%, "
+    busy = "other jobs were running; " if load[0] >= 1.5 else ""
+    note = (f"Load average at the start {load[0]:.1f} ({busy}absolute times are ±30% on a shared machine, "
             f"ratios matter). Finished in {time.perf_counter() - started:.0f} s.")
     text = markdown(sizes, cold, hooks, "make bench" if not args.tiny else "python -m bench.run --tiny", note)
     args.out.mkdir(parents=True, exist_ok=True)
