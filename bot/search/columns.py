@@ -11,7 +11,7 @@ import numpy as np
 
 from bot.search.candidates import GramIndex
 
-_CACHED_WORDS = 512  # containment masks kept per content version (each a sorted array of positions)
+_CACHED_POSITIONS = 4_000_000  # positions kept in the word cache per content version (16 MB as int32)
 
 
 class TextScan:
@@ -57,6 +57,7 @@ class Columns:
         # A landmark or street is looked up in addresses through their bigrams, never by scanning them all.
         self.addresses = GramIndex((e.where, i) for i, e in enumerate(entries) if e.where)
         self._memo: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
+        self._cached = 0  # positions held in _memo: the cache is bounded by size, not by count of words
         self._lock = threading.Lock()
 
     def mask(self, positions: Iterable[int]) -> np.ndarray:
@@ -82,9 +83,12 @@ class Columns:
                 return found
         found = self.scans[field].rows(word)
         with self._lock:
-            self._memo[key] = found
-            while len(self._memo) > _CACHED_WORDS:
-                self._memo.popitem(last=False)
+            if key not in self._memo:
+                found = found.astype(np.int32)
+                self._memo[key] = found
+                self._cached += len(found)
+            while self._cached > _CACHED_POSITIONS and len(self._memo) > 1:
+                self._cached -= len(self._memo.popitem(last=False)[1])
         return found
 
     def holding_any(self, field: str, words: Iterable[str]) -> np.ndarray:
