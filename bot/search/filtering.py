@@ -37,6 +37,7 @@ class Index(Protocol):
     @property
     def name_rows(self) -> NameRows: ...
 
+
 FAMILY = {"เด็ก": ("เด็ก", "ครอบครัว", "ทุกวัย", "เยาวชน"), "ครอบครัว": ("ครอบครัว", "ทุกวัย", "เด็ก")}
 _ORDER_BITS = 24  # catalogue position: up to 16 million entries
 EXACT_RANKS = 1000  # the first this many of a filtered list are in exact order (≥ session.MAX_RESULTS)
