@@ -88,6 +88,15 @@ def make_app(tmp_path: Path, redis_url: str, redis_client) -> Callable[..., Flas
         close_app(app)
 
 
+def webhook_app(instance: Path, redis_url: str, line_url: str, **overrides: str) -> Flask:
+    """An app that answers the signed webhook through the fake LINE at `line_url` (LINE timeout 1 s); keyword
+    overrides become configuration variables."""
+    return create_app({
+        "INSTANCE_PATH": str(instance), "REDIS_URL": redis_url, "CONTENT_DIR": str(CONTENT),
+        "LINE_CHANNEL_SECRET": CHANNEL_SECRET, "LINE_CHANNEL_ACCESS_TOKEN": ACCESS_TOKEN, "ADMIN_TOKEN": ADMIN_TOKEN,
+        "LINE_API_BASE_URL": line_url, "LINE_TIMEOUT_S": "1", **overrides}, watch=False)
+
+
 def close_app(app: Flask) -> None:
     """Finish background sends and stop the app's threads (what a worker does at exit)."""
     services = app.extensions["rianru"]

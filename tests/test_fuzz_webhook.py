@@ -18,8 +18,7 @@ from flask import Flask
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.app import create_app
-from tests.conftest import ACCESS_TOKEN, ADMIN_TOKEN, CHANNEL_SECRET, CONTENT, close_app
+from tests.conftest import close_app, webhook_app
 from tests.fake_line import FakeLine
 from tests.line_checker import assert_valid
 from tests.test_intake import signed_raw
@@ -39,10 +38,7 @@ def line() -> Iterator[FakeLine]:
 
 @pytest.fixture(scope="module")
 def app(line: FakeLine, redis_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
-    built = create_app({
-        "INSTANCE_PATH": str(tmp_path_factory.mktemp("instance")), "REDIS_URL": redis_url, "CONTENT_DIR": str(CONTENT),
-        "LINE_CHANNEL_SECRET": CHANNEL_SECRET, "LINE_CHANNEL_ACCESS_TOKEN": ACCESS_TOKEN, "ADMIN_TOKEN": ADMIN_TOKEN,
-        "LINE_API_BASE_URL": line.url, "LINE_TIMEOUT_S": "1"}, watch=False)
+    built = webhook_app(tmp_path_factory.mktemp("instance"), redis_url, line.url)
     yield built
     close_app(built)
 

@@ -16,8 +16,7 @@ from pathlib import Path
 import pytest
 from flask import Flask
 
-from bot.app import create_app
-from tests.conftest import ACCESS_TOKEN, ADMIN_TOKEN, BEARER, CHANNEL_SECRET, CONTENT, close_app
+from tests.conftest import BEARER, CHANNEL_SECRET, close_app, webhook_app
 from tests.fake_line import FakeLine
 from tests.test_sending_faults import received
 from tests.test_webhook import event, post, text_event
@@ -86,10 +85,7 @@ def line(module_line: FakeLine) -> FakeLine:
 @pytest.fixture(scope="module")
 def shared(module_line: FakeLine, redis_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
     """One app for the tests that only post odd bodies (building an app loads all content)."""
-    built = create_app({
-        "INSTANCE_PATH": str(tmp_path_factory.mktemp("instance")), "REDIS_URL": redis_url, "CONTENT_DIR": str(CONTENT),
-        "LINE_CHANNEL_SECRET": CHANNEL_SECRET, "LINE_CHANNEL_ACCESS_TOKEN": ACCESS_TOKEN, "ADMIN_TOKEN": ADMIN_TOKEN,
-        "LINE_API_BASE_URL": module_line.url, "LINE_TIMEOUT_S": "1", "REPLAY_WINDOW_S": "3600"}, watch=False)
+    built = webhook_app(tmp_path_factory.mktemp("instance"), redis_url, module_line.url, REPLAY_WINDOW_S="3600")
     yield built
     close_app(built)
 

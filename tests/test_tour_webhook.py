@@ -10,10 +10,9 @@ from typing import Any
 import pytest
 from flask import Flask
 
-from bot.app import create_app
 from bot.replies.codec import encode
 from bot.store.keys import user_key
-from tests.conftest import ACCESS_TOKEN, ADMIN_TOKEN, CHANNEL_SECRET, CONTENT, close_app, log_in
+from tests.conftest import close_app, log_in, webhook_app
 from tests.fake_line import REPLY, FakeLine
 from tests.test_webhook import USER, ask, event, idle, post, postback_event, text_event
 
@@ -30,11 +29,7 @@ def fake_line() -> Iterator[FakeLine]:
 @pytest.fixture(scope="module")
 def shared_app(fake_line: FakeLine, redis_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
     """One app for the module (building one loads and indexes the content, ~4 s)."""
-    app = create_app({
-        "INSTANCE_PATH": str(tmp_path_factory.mktemp("instance")), "REDIS_URL": redis_url, "CONTENT_DIR": str(CONTENT),
-        "LINE_CHANNEL_SECRET": CHANNEL_SECRET, "LINE_CHANNEL_ACCESS_TOKEN": ACCESS_TOKEN, "ADMIN_TOKEN": ADMIN_TOKEN,
-        "LINE_API_BASE_URL": fake_line.url, "LINE_TIMEOUT_S": "1", "TRIP_TTL_S": "600",
-    }, watch=False)
+    app = webhook_app(tmp_path_factory.mktemp("instance"), redis_url, fake_line.url, TRIP_TTL_S="600")
     yield app
     close_app(app)
 

@@ -23,10 +23,9 @@ import pytest
 from flask import Flask
 from werkzeug.serving import make_server
 
-from bot.app import create_app
 from bot.line.gateway import retry_key_for
 from bot.store.keys import user_key
-from tests.conftest import ACCESS_TOKEN, ADMIN_TOKEN, BEARER, CHANNEL_SECRET, CONTENT, close_app
+from tests.conftest import ACCESS_TOKEN, BEARER, CHANNEL_SECRET, close_app, webhook_app
 from tests.fake_line import PUSH, REPLY, FakeLine
 from tests.line_checker import assert_valid
 
@@ -47,11 +46,7 @@ def fake_line() -> Iterator[FakeLine]:
 
 
 def _build(fake: FakeLine, redis_url: str, instance: Path) -> Flask:
-    return create_app({
-        "INSTANCE_PATH": str(instance), "REDIS_URL": redis_url, "CONTENT_DIR": str(CONTENT),
-        "LINE_CHANNEL_SECRET": CHANNEL_SECRET, "LINE_CHANNEL_ACCESS_TOKEN": ACCESS_TOKEN,
-        "LINE_API_BASE_URL": fake.url, "LINE_TIMEOUT_S": "1", "ADMIN_TOKEN": ADMIN_TOKEN,
-    }, watch=False)
+    return webhook_app(instance, redis_url, fake.url)
 
 
 @pytest.fixture(scope="module")

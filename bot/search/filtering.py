@@ -98,24 +98,22 @@ def words_of(index: Index, query: Query) -> _Words | None:
 def passing(index: Index, query: Query, places: set[str]) -> tuple[np.ndarray, np.ndarray]:
     """Positions that pass the query's filters (catalogue order), and which of them a name_prefers rule picks."""
     pools, cols = index.pools, index.columns
-    audience = audience_of(query)
-    found = pools.filtered(places, query.venue_types, query.wants_tour, query.topics, audience)
-    pool = np.arange(cols.size) if found is None else np.asarray(found, dtype=np.int64)
-    tour = cols.is_tour[pool]
-    keep = np.ones(len(pool), dtype=bool)
+    tour = cols.is_tour
+    if places or query.venue_types or query.topics or query.audience:
+        keep = np.ones(cols.size, dtype=bool)
+    else:
+        keep = tour.copy()  # "เส้นทาง" alone (or only what it is not): tours only
     if places:
-        keep &= pools.mask("province", places)[pool]
+        keep &= pools.mask("province", places)
     if query.venue_types:
-        keep &= (tour & query.wants_tour) | (~tour & pools.mask("type", query.venue_types)[pool])
+        keep &= (tour & query.wants_tour) | (~tour & pools.mask("type", query.venue_types))
     if query.exclude_types:
-        keep &= tour | ~pools.mask("type", query.exclude_types)[pool]
+        keep &= tour | ~pools.mask("type", query.exclude_types)
     if query.topics:
-        keep &= pools.mask("topic", query.topics)[pool]
+        keep &= pools.mask("topic", query.topics)
     if not (places or query.venue_types or query.topics) and query.audience:
-        keep &= pools.mask("audience", audience)[pool]
-    if not (places or query.venue_types or query.topics or query.audience or query.exclude_types):
-        keep &= tour  # "เส้นทาง" alone: tours only
-    pool = pool[keep]
+        keep &= pools.mask("audience", audience_of(query))
+    pool = np.flatnonzero(keep)
     text = query.full or query.core
     prefer = tuple(p for when, p in index.lexicon.prefers if when in text)
     preferred = cols.holding_any("name_th", prefer)[pool] if prefer else np.zeros(len(pool), dtype=bool)

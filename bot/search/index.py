@@ -72,9 +72,9 @@ class Index:
         self.positions = {e.id: i for i, e in enumerate(entries)}
         self.ids = [e.id for e in entries]
         self.candidates = NameCandidates([(e.names, e.spaced_names) for e in entries])
-        self.pools = Pools(entries, self.topic_keys)
-        self.name_rows = NameRows([(e.names, e.spaced_names, e.generic) for e in entries])
         self.columns = Columns(entries)
+        self.pools = Pools(entries, self.topic_keys, self.columns.scans["text"])
+        self.name_rows = NameRows([(e.names, e.spaced_names, e.generic) for e in entries])
         self.id_array = np.asarray(self.ids, dtype=object)
         self.spatial = Spatial([(i, e.lat, e.lon) for i, e in enumerate(entries)
                                 if e.kind == "venue" and e.lat is not None and e.lon is not None])
@@ -171,11 +171,9 @@ class Index:
             positions = positions[np.argsort(~self.columns.is_tour[positions], kind="stable")]
         return tuple(self.id_array[positions].tolist())
 
-    @staticmethod
-    def _ids(entries: list[Entry], query: Query) -> tuple[str, ...]:
-        if query.wants_tour:  # "ทริป…": routes first, venues after (stable order otherwise)
-            entries = sorted(entries, key=lambda e: e.kind != "tour")
-        return tuple(e.id for e in entries)
+    def _ids(self, entries: list[Entry], query: Query) -> tuple[str, ...]:
+        """The ids of these entries in their order (routes first when asked for, as _id_tuple)."""
+        return self._id_tuple(np.fromiter((e.order for e in entries), dtype=np.int64, count=len(entries)), query)
 
     def nearest(self, point: tuple[float, float], types: tuple[str, ...] = (), query: Query | None = None,
                 limit: int = 30) -> SearchResult:

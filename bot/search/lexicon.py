@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pythainlp.util import Trie
 
 from bot.catalog.models import Catalog
+from bot.search.name_text import NameText
 from bot.search.thai import build_dictionary, compact, normalise
 
 # Phrase kinds, in the order a clash between two meanings of the same phrase is resolved.
@@ -30,7 +31,7 @@ class Lexicon:
     fuzzy_places: dict[str, str] = field(default_factory=dict)
     dictionary: Trie | None = None
     max_phrase_len: int = 0
-    name_text: str = ""
+    names: NameText = field(default_factory=lambda: NameText(""))  # our names, aliases and topics, indexed
     needs_evidence: frozenset[str] = frozenset()
     evidence: frozenset[str] = frozenset()
     prefers: tuple[tuple[str, str], ...] = ()
@@ -91,11 +92,12 @@ def build_lexicon(catalog: Catalog, forms: dict[str, str] | None = None) -> Lexi
         for word in words:
             lex.add(word, "ask", fact)
     forms = {} if forms is None else forms
-    for word in _catalog_words(catalog):
+    words = _catalog_words(catalog)
+    for word in words:
         if word not in forms:  # topics repeat in every venue; each name once
             forms[word] = normalise(word, corrections)
-    names = [forms[w] for w in _catalog_words(catalog)]
-    lex.name_text = "|".join(compact(n) for n in names)
+    names = [forms[w] for w in words]
+    lex.names = NameText(compact(n) for n in names)
     for word in kw.off_topic_words:
         lex.add(word, "off_topic", "off_topic")
     lex.needs_evidence = frozenset(compact(normalise(w, corrections)) for w in kw.place_needs_evidence)

@@ -1,8 +1,8 @@
-"""Our names, aliases and topics as one bigram index: is a word part of a name, does a text look like one."""
+"""Our names, aliases and topics in one bigram index: is a word part of a name, does a text look like one."""
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
 
@@ -12,10 +12,10 @@ _CHUNK = 256  # names scored per batch before checking whether one already match
 
 
 class NameText:
-    """The lexicon's name_text ("|"-separated compact names) split into rows of a bigram index."""
+    """Compact names, one row each of a bigram index (built with the lexicon, once per content version)."""
 
-    def __init__(self, name_text: str):
-        self.rows = GramIndex((name, i) for i, name in enumerate(name_text.split("|")) if name)
+    def __init__(self, names: Iterable[str]):
+        self.rows = GramIndex((name, i) for i, name in enumerate(names) if name)
 
     def holds(self, word: str) -> bool:
         """True when `word` is inside one of our names."""
@@ -32,9 +32,3 @@ class NameText:
             if process.extractOne(text, names, scorer=fuzz.partial_ratio, processor=None, score_cutoff=cutoff):
                 return True
         return False
-
-
-@lru_cache(maxsize=2)
-def name_text_index(name_text: str) -> NameText:
-    """The index for one content version's name_text (the string's hash is cached, so a lookup is cheap)."""
-    return NameText(name_text)

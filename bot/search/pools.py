@@ -1,4 +1,5 @@
-"""Filters as precomputed id sets: which entries can pass a place, type, topic or audience filter."""
+"""Filters as precomputed id sets and masks: which entries are in a province, of a type, about a topic, for an
+audience."""
 
 from __future__ import annotations
 
@@ -14,10 +15,11 @@ from bot.search.columns import TextScan
 class Pools:
     """Entry positions by province, type, topic and audience, so a filter reads a set instead of every entry."""
 
-    def __init__(self, entries: Sequence[Any], topic_keys: Mapping[str, tuple[str, ...]]):
+    def __init__(self, entries: Sequence[Any], topic_keys: Mapping[str, tuple[str, ...]], texts: TextScan):
+        """`texts` scans the entries' texts (names, topics, aliases) for a topic's words."""
         self.by_province: dict[str, set[int]] = defaultdict(set)
         self.by_type: dict[str, set[int]] = defaultdict(set)
-        self.by_topic = _TopicSets(entries, topic_keys)
+        self.by_topic = _TopicSets(texts, topic_keys)
         self.by_audience: dict[str, set[int]] = defaultdict(set)
         self.tours: set[int] = set()
         self.located: set[int] = set()
@@ -56,40 +58,13 @@ class Pools:
             out[found] = True
         return out
 
-    def filtered(self, places: set[str], types: Sequence[str], wants_tour: bool, topics: Sequence[str],
-                 audience_values: set[str]) -> list[int] | None:
-        """Sorted positions that can pass Index._filtered's conditions (a superset); None = every entry."""
-        sets: list[set[int]] = []
-        if places:
-            sets.append(self.union(self.by_province, places))
-        if types:
-            sets.append(self.union(self.by_type, types) | (self.tours if wants_tour else set()))
-        if topics:
-            sets.append(self.union(self.by_topic, topics))
-        if not (places or types or topics):
-            if not audience_values:
-                sets.append(self.tours)
-            else:
-                sets.append(self.union(self.by_audience, audience_values) | self.tours)
-        if not sets:
-            return None
-        sets.sort(key=len)
-        found = set(sets[0])
-        for other in sets[1:]:
-            found &= other
-        return sorted(found)
-
-    def in_provinces(self, places: Iterable[str]) -> list[int]:
-        """Sorted positions of entries in any of these provinces."""
-        return sorted(self.union(self.by_province, places))
-
 
 class _TopicSets(dict[str, set[int]]):
     """Entries whose text holds a topic's words, found on the first question about that topic."""
 
-    def __init__(self, entries: Sequence[Any], topic_keys: Mapping[str, tuple[str, ...]]):
+    def __init__(self, texts: TextScan, topic_keys: Mapping[str, tuple[str, ...]]):
         super().__init__()
-        self.scan, self.topic_keys = TextScan([e.text for e in entries]), topic_keys
+        self.scan, self.topic_keys = texts, topic_keys
 
     def get(self, topic: str, default: Any = None) -> Any:
         """The positions for `topic` (computed once per content version)."""

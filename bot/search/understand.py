@@ -8,7 +8,6 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz import fuzz, process
 
 from bot.search.lexicon import NOT_NAME_KINDS, PLACE_KINDS, Lexicon
-from bot.search.name_text import name_text_index
 from bot.search.thai import MAX_QUERY_CHARS, compact, language_of, normalise, tokenize
 
 INTENTS = ("find", "greeting", "help", "thanks", "out_of_scope")
@@ -130,7 +129,7 @@ def _incidental_place(query: Query, lexicon: Lexicon) -> bool:
     """A place word inside an unrelated sentence ("จองตั๋วเครื่องบินไปภูเก็ต", "เลยไม่ไปละ")."""
     if query.venue_types or query.topics or query.audience or query.wants_tour or query.nearby:
         return False
-    names = name_text_index(lexicon.name_text)
+    names = lexicon.names
     unknown = [w for w in query.words if len(w) < 3 or not names.holds(compact(w))]
     if len(unknown) < 2:
         return False
@@ -203,7 +202,7 @@ def _with_evidence(meanings: list[tuple[str, str]], key: str, start: int, end: i
     if not places:
         return meanings
     if end + 1 < len(spans) and spans[end][2] == spans[end + 1][1] and any(k == "district" for k, _ in places) \
-            and len(key + spans[end + 1][0]) >= 6 and key + compact(spans[end + 1][0]) in lexicon.name_text:
+            and len(key + spans[end + 1][0]) >= 6 and lexicon.names.holds(key + compact(spans[end + 1][0])):
         # A district that starts a longer word of one of our names ("พนม" in "พนมรุ้ง") is that name.
         meanings = [m for m in meanings if m[0] != "district"]
         places = [m for m in meanings if m[0] in PLACE_KINDS]

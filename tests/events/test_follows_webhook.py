@@ -16,13 +16,12 @@ from typing import Any
 import pytest
 from flask import Flask
 
-from bot.app import create_app
 from bot.effects import Follow
 from bot.store.effects import EffectStore
 from bot.store.follows import audience_key, follows_key, follows_of, members
 from bot.store.keys import user_key
 from bot.store.redis_server import RedisProvider
-from tests.conftest import ACCESS_TOKEN, ADMIN_TOKEN, CHANNEL_SECRET, CONTENT, close_app
+from tests.conftest import close_app, webhook_app
 from tests.fake_line import REPLY, FakeLine
 from tests.test_webhook import event, post, postback_event, replies, text_event
 
@@ -38,11 +37,7 @@ def fake_line() -> Iterator[FakeLine]:
 
 @pytest.fixture(scope="module")
 def app(fake_line: FakeLine, redis_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
-    built = create_app({
-        "INSTANCE_PATH": str(tmp_path_factory.mktemp("instance")), "REDIS_URL": redis_url,
-        "CONTENT_DIR": str(CONTENT), "LINE_CHANNEL_SECRET": CHANNEL_SECRET, "ADMIN_TOKEN": ADMIN_TOKEN,
-        "LINE_CHANNEL_ACCESS_TOKEN": ACCESS_TOKEN, "LINE_API_BASE_URL": fake_line.url, "LINE_TIMEOUT_S": "1",
-    }, watch=False)
+    built = webhook_app(tmp_path_factory.mktemp("instance"), redis_url, fake_line.url)
     yield built
     close_app(built)
 
