@@ -117,17 +117,26 @@ class GramIndex:
 
     def containing(self, text: str) -> np.ndarray:
         """Owners of rows that contain `text` as a substring."""
+        return np.asarray([self.owner[r] for r in self._holding_grams(text) if text in self.texts[r]], dtype=np.int32)
+
+    def any_containing(self, text: str) -> bool:
+        """True when some row contains `text` (stops at the first)."""
+        return any(text in self.texts[r] for r in self._holding_grams(text))
+
+    def _holding_grams(self, text: str) -> list[int]:
+        """Rows holding every bigram of `text` (narrowed rarest first, until few are left): a superset of
+        the rows that contain it."""
         grams = sorted(set(bigrams(text)), key=lambda g: len(self.postings.get(_code(g), ())))
-        if not grams or not len(self.posting(grams[0])):
-            return np.empty(0, dtype=np.int32)
+        if not grams:
+            return []
         rows = self.posting(grams[0])
-        for gram in grams[1:]:  # every bigram must be there: narrow with each, rarest first, until few are left
+        for gram in grams[1:]:
             if len(rows) <= _FEW:
                 break
-            present = np.zeros(len(self.texts), dtype=bool)
-            present[self.posting(gram)] = True
-            rows = rows[present[rows]]
-        return np.asarray([self.owner[r] for r in rows.tolist() if text in self.texts[r]], dtype=np.int32)
+            posting = self.posting(gram)  # sorted: membership by binary search costs O(rows · log posting)
+            at = np.minimum(posting.searchsorted(rows), len(posting) - 1)
+            rows = rows[posting[at] == rows] if len(posting) else rows[:0]
+        return rows.tolist()
 
     def inside(self, text: str, shortest: int) -> list[int]:
         """Owners of rows that are substrings of `text`, at least `shortest` characters long."""
@@ -167,12 +176,16 @@ class NameCandidates:
         self.sorted_tokens = GramIndex((_token_sorted(s), i) for i, (_, spaced) in enumerate(names) for s in spaced)
         self.size = len(names)
 
-    def for_name(self, q: str, spaced_q: str, cutoff: float, short_ok: bool) -> list[int]:
+    def for_name(self, q: str, spaced_q: str, cutoff: float, short_ok: bool, full: str = "") -> list[int]:
         """Entry positions whose name score (index.name_scores) for q can reach `cutoff`, in entry order.
 
-        `short_ok` is False when q is a known phrase, so "q inside a name" cannot score."""
+        `short_ok` is False when q is a known phrase, so "q inside a name" cannot score; `full` is the fuller
+        text, in which a long name (8+ characters) also scores. The partial rule for long queries is not
+        covered: it only lifts entries that another rule found."""
         found = set(self.compact.exact.get(q, ()))
         found.update(self.compact.inside(q, 4))
+        if full and full != q:
+            found.update(self.compact.inside(full, 8))
         if len(q) >= 5 and short_ok:
             found.update(self.compact.containing(q).tolist())
         found.update(self.compact.similar(q, cutoff).tolist())
@@ -183,11 +196,8 @@ class NameCandidates:
     def partial_mask(self, word: str, cutoff: float) -> np.ndarray:
         """A boolean array over entries: where partial_ratio(word, a name) can reach `cutoff` (a superset)."""
         mask = np.zeros(self.size, dtype=bool)
-        mask[self._partial(word, cutoff)] = True
+        mask[self.compact.owner[self.compact.partial_rows(word, cutoff)]] = True
         return mask
-
-    def _partial(self, word: str, cutoff: float) -> np.ndarray:
-        return self.compact.owner[self.compact.partial_rows(word, cutoff)]
 
 
 def _token_sorted(spaced: str) -> str:

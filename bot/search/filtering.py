@@ -41,6 +41,7 @@ class Index(Protocol):
 FAMILY = {"เด็ก": ("เด็ก", "ครอบครัว", "ทุกวัย", "เยาวชน"), "ครอบครัว": ("ครอบครัว", "ทุกวัย", "เด็ก")}
 _ORDER_BITS = 24  # catalogue position: up to 16 million entries
 EXACT_RANKS = 1000  # the first this many of a filtered list are in exact order (≥ session.MAX_RESULTS)
+_FIRST_BATCH = 32  # entries whose word fit is computed exactly before checking whether the rest can matter
 
 
 @dataclass
@@ -152,12 +153,22 @@ def ranked(index: Index, query: Query, pool: np.ndarray, preferred: np.ndarray, 
     low, high = words.bounds(pool)
     best, worst = packed(high), packed(low)
     unsure = np.flatnonzero(best != worst)
-    if limit < len(pool):  # only entries whose best case beats the limit-th worst case can be in the first `limit`
+    if limit >= len(pool):
+        worst[unsure] = packed(words.exact(index, pool[unsure]), unsure)
+        return pool[np.argsort(worst)]
+    # Exact scores, likeliest first, in growing batches; each batch can only lower the limit-th key, and an entry
+    # whose best case is past it can never be among the first `limit` (keys are unique: they end in the position).
+    unsure = unsure[np.argsort(best[unsure], kind="stable")]
+    done, batch = 0, _FIRST_BATCH
+    while done < len(unsure):
         threshold = np.partition(worst, limit - 1)[limit - 1]
-        unsure = unsure[best[unsure] <= threshold]
-    exact = best.copy()
-    exact[unsure] = packed(words.exact(index, pool[unsure]), unsure)
-    return pool[np.argsort(exact)]
+        if best[unsure[done]] > threshold:
+            break
+        now = unsure[done : done + batch]
+        worst[now] = packed(words.exact(index, pool[now]), now)
+        done, batch = done + len(now), batch * 2
+    worst[unsure[done:]] = best[unsure[done:]]  # never scored: past the first `limit`, ordered by their bound
+    return pool[np.argsort(worst)]
 
 
 def word_scores(index: Index, query: Query, positions: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:

@@ -22,12 +22,14 @@ from bot.search.understand import Query
 
 NAME_STRONG = 88.0  # a name or alias this close is what the citizen meant
 NAME_WEAK = 80.0  # close enough to offer as "did you mean" when nothing else matched
-_NAMED_TAIL = 3  # a named answer shows its venue and two alternatives: only that much of the rest is ranked
+_NAMED_SHOWN = 3  # a named answer shows its venue and two alternatives: only that many are ranked and returned
 
 
 @dataclass(frozen=True)
 class SearchResult:
-    """Ranked ids and how they were found; `mode` is named, filtered, nearby, need_location or none."""
+    """Ranked ids and how they were found; `mode` is named, filtered, nearby, need_location or none.
+
+    A named result holds only what a named answer shows: the venue and at most two alternatives."""
 
     ids: tuple[str, ...]
     mode: str
@@ -79,17 +81,17 @@ class Index:
         self.spatial = Spatial([(i, e.lat, e.lon) for i, e in enumerate(entries)
                                 if e.kind == "venue" and e.lat is not None and e.lon is not None])
 
-    def name_scores(self, query: Query) -> dict[str, float]:
-        """How well the query's words name each entry (only those ≥ NAME_WEAK), Thai-safe (no default processor)."""
+    def name_scores(self, query: Query, cutoff: float = NAME_WEAK) -> dict[str, float]:
+        """How well the query's words name each entry (only those ≥ cutoff), Thai-safe (no default processor)."""
         q = query.core
         if not q:
             return {}
         long_q = len(q) >= 8 and bool(query.words) and q not in self.lexicon.phrases
-        # Only entries that can reach NAME_WEAK are scored (candidates.py proves the others cannot).
-        pool = np.asarray(self.candidates.for_name(q, query.text, NAME_WEAK, q not in self.lexicon.phrases),
-                          dtype=np.int64)
+        # Only entries that can reach the cut-off are scored (candidates.py proves the others cannot).
+        pool = np.asarray(self.candidates.for_name(q, query.text, cutoff, q not in self.lexicon.phrases,
+                                                   query.full), dtype=np.int64)
         best = score_names(self.name_rows, pool, q, query.text, query.full or q, long_q, q in self.lexicon.phrases)
-        kept = best >= NAME_WEAK
+        kept = best >= cutoff
         return dict(zip(self.id_array[pool[kept]].tolist(), best[kept].tolist(), strict=True))
 
     def close_names(self, query: Query | None, ids: tuple[str, ...]) -> list[str]:
@@ -110,8 +112,10 @@ class Index:
 
     def find(self, query: Query, anchor: tuple[float, float] | None = None) -> SearchResult:
         """Rank entries for a parsed query; `anchor` is the citizen's last known point for "nearby"."""
-        scores = self.name_scores(query)
-        strong = [self.by_id[i] for i, score in scores.items() if score >= NAME_STRONG]
+        # Scored from NAME_STRONG up first: that cut-off prunes far harder, and only the "did you mean" list at the
+        # end reads the weaker band (each entry's score is its own, so both ways give the same strong set).
+        scores = self.name_scores(query, NAME_STRONG)
+        strong = [self.by_id[i] for i in scores]
         if query.nearby and not strong:
             if anchor is None:
                 return SearchResult((), "need_location")
@@ -136,21 +140,25 @@ class Index:
             if fitting and (query.words or any(scores[e.id] >= 92 for e in fitting)):
                 fitting.sort(key=lambda e: (-scores[e.id], e.precision, e.order))
                 first = np.fromiter((self.positions[e.id] for e in fitting), dtype=np.int64, count=len(fitting))
+                if len(first) >= _NAMED_SHOWN and not query.wants_tour:  # the rest could not be shown
+                    return SearchResult(self._id_tuple(first[:_NAMED_SHOWN], query), "named")
                 in_filter[first] = False
-                rest = filtering.ranked(self, query, filtered, preferred, len(first) + _NAMED_TAIL)
-                return SearchResult(self._id_tuple(np.concatenate([first, rest[in_filter[rest]]]), query), "named")
+                rest = filtering.ranked(self, query, filtered, preferred, len(first) + _NAMED_SHOWN)
+                rest = rest[: len(first) + _NAMED_SHOWN]  # routes asked for lead ranked(): they are among these
+                shown = self._id_tuple(np.concatenate([first, rest[in_filter[rest]]]), query)[:_NAMED_SHOWN]
+                return SearchResult(shown, "named")
             if len(filtered):
                 ranked = filtering.ranked(self, query, filtered, preferred, filtering.EXACT_RANKS)
                 return SearchResult(self._id_tuple(ranked, query), "filtered")
             if strong:
                 strong.sort(key=lambda e: (-scores[e.id], e.precision, e.order))
-                return SearchResult(self._ids(strong, query), "named")
+                return SearchResult(self._ids(strong, query)[:_NAMED_SHOWN], "named")
             return SearchResult((), "none")
         if strong:
             strong.sort(key=lambda e: (-scores[e.id], e.precision, e.order))
-            return SearchResult(self._ids(strong, query), "named")
-        weak = sorted((self.by_id[i] for i, score in scores.items() if score >= NAME_WEAK and len(query.core) >= 5),
-                      key=lambda e: (-scores[e.id], e.order))[:3]
+            return SearchResult(self._ids(strong, query)[:_NAMED_SHOWN], "named")
+        weak_scores = self.name_scores(query, NAME_WEAK) if len(query.core) >= 5 else {}
+        weak = sorted((self.by_id[i] for i in weak_scores), key=lambda e: (-weak_scores[e.id], e.order))[:3]
         if not weak and query.words and len(query.core) >= 8:
             weak = self._in_order(query.core)
         return SearchResult(tuple(e.id for e in weak), "named" if weak else "none")

@@ -21,7 +21,7 @@ class NameText:
         """True when `word` is inside one of our names."""
         if len(word) < 2:
             return any(word in text for text in self.rows.texts)
-        return len(self.rows.containing(word)) > 0
+        return self.rows.any_containing(word)
 
     def resembles(self, text: str, cutoff: float) -> bool:
         """True when partial_ratio(text, a name) reaches `cutoff`: only names the bigram bound allows are scored,
