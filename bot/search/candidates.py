@@ -117,13 +117,13 @@ class GramIndex:
 
     def containing(self, text: str) -> np.ndarray:
         """Owners of rows that contain `text` as a substring."""
-        return np.asarray([self.owner[r] for r in self._holding_grams(text) if text in self.texts[r]], dtype=np.int32)
+        return np.asarray([self.owner[r] for r in self.with_bigrams_of(text) if text in self.texts[r]], dtype=np.int32)
 
     def any_containing(self, text: str) -> bool:
         """True when some row contains `text` (stops at the first)."""
-        return any(text in self.texts[r] for r in self._holding_grams(text))
+        return any(text in self.texts[r] for r in self.with_bigrams_of(text))
 
-    def _holding_grams(self, text: str) -> list[int]:
+    def with_bigrams_of(self, text: str) -> list[int]:
         """Rows holding every bigram of `text` (narrowed rarest first, until few are left): a superset of
         the rows that contain it."""
         grams = sorted(set(bigrams(text)), key=lambda g: len(self.postings.get(_code(g), ())))

@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 
 from bot.search.candidates import GramIndex
+from bot.search.word_positions import BigramPositions
 
 _CACHED_POSITIONS = 4_000_000  # positions kept in the word cache per content version (16 MB as int32)
 
@@ -51,9 +52,11 @@ class Columns:
         self.district = np.fromiter((districts.setdefault(e.district, len(districts)) for e in entries),
                                     dtype=np.int32, count=self.size)
         self.district_ids = districts
-        self.scans = {"text": TextScan([e.text for e in entries]), "name_th": TextScan([e.name_th for e in entries]),
-                      # \1 between an entry's names: a word inside one name, never across two
-                      "names": TextScan(["\1".join(e.names) for e in entries])}
+        self.scans: dict[str, TextScan | BigramPositions] = {
+            "text": TextScan([e.text for e in entries]), "name_th": TextScan([e.name_th for e in entries]),
+            # \1 between an entry's names: a word inside one name, never across two. Citizens' words are
+            # looked up here the most: by where bigrams occur, not by scanning every name.
+            "names": BigramPositions(["\1".join(e.names) for e in entries])}
         # A landmark or street is looked up in addresses through their bigrams, never by scanning them all.
         self.addresses = GramIndex((e.where, i) for i, e in enumerate(entries) if e.where)
         self._memo: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()

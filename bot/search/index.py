@@ -75,7 +75,7 @@ class Index:
         self.ids = [e.id for e in entries]
         self.candidates = NameCandidates([(e.names, e.spaced_names) for e in entries])
         self.columns = Columns(entries)
-        self.pools = Pools(entries, self.topic_keys, self.columns.scans["text"])
+        self.pools = Pools(entries, self.topic_keys, self.columns.scans["text"].rows)
         self.name_rows = NameRows([(e.names, e.spaced_names, e.generic) for e in entries])
         self.id_array = np.asarray(self.ids, dtype=object)
         self.spatial = Spatial([(i, e.lat, e.lon) for i, e in enumerate(entries)

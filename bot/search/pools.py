@@ -4,19 +4,18 @@ audience."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
-
-from bot.search.columns import TextScan
 
 
 class Pools:
     """Entry positions by province, type, topic and audience, so a filter reads a set instead of every entry."""
 
-    def __init__(self, entries: Sequence[Any], topic_keys: Mapping[str, tuple[str, ...]], texts: TextScan):
-        """`texts` scans the entries' texts (names, topics, aliases) for a topic's words."""
+    def __init__(self, entries: Sequence[Any], topic_keys: Mapping[str, tuple[str, ...]],
+                 texts: Callable[[str], np.ndarray]):
+        """`texts(word)`: the entries whose text (names, topics, aliases) holds the word."""
         self.by_province: dict[str, set[int]] = defaultdict(set)
         self.by_type: dict[str, set[int]] = defaultdict(set)
         self.by_topic = _TopicSets(texts, topic_keys)
@@ -52,7 +51,7 @@ class Pools:
         sets = {"province": self.by_province, "type": self.by_type, "topic": self.by_topic,
                 "audience": self.by_audience}[table]
         for key in keys:
-            found = self._arrays.get((table, key))
+            found = self.by_topic.arrays.get(key) if table == "topic" else self._arrays.get((table, key))
             if found is None:
                 found = self._arrays[(table, key)] = np.fromiter(sorted(sets.get(key, set())), dtype=np.int64)
             out[found] = True
@@ -60,15 +59,13 @@ class Pools:
 
 
 class _TopicSets(dict[str, set[int]]):
-    """Entries whose text holds a topic's words, found on the first question about that topic."""
+    """Entries whose text holds a topic's words, found when the content is built (a first question about a topic
+    would otherwise pay for scanning every text)."""
 
-    def __init__(self, texts: TextScan, topic_keys: Mapping[str, tuple[str, ...]]):
+    def __init__(self, texts: Callable[[str], np.ndarray], topic_keys: Mapping[str, tuple[str, ...]]):
         super().__init__()
-        self.scan, self.topic_keys = texts, topic_keys
-
-    def get(self, topic: str, default: Any = None) -> Any:
-        """The positions for `topic` (computed once per content version)."""
-        if topic not in self and topic in self.topic_keys:
-            keys = self.topic_keys[topic]
-            self[topic] = {pos for key in keys for pos in self.scan.rows(key).tolist()}
-        return super().get(topic, default)
+        self.arrays: dict[str, np.ndarray] = {}
+        for topic, keys in topic_keys.items():
+            found = np.unique(np.concatenate([texts(key) for key in keys])) if keys else np.zeros(0, np.int64)
+            self.arrays[topic] = found.astype(np.int64)
+            self[topic] = set(found.tolist())
