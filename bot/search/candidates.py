@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process
 
 _NONE = np.empty(0, dtype=np.int32)
 _FEW = 64  # rows left to check one by one for a substring
+_FIRST_LOOK = 256  # rows holding a word's rarest bigram checked before narrowing by the others
 
 
 def _code(gram: str) -> int:
@@ -121,6 +122,12 @@ class GramIndex:
 
     def any_containing(self, text: str) -> bool:
         """True when some row contains `text` (stops at the first)."""
+        grams = sorted(set(bigrams(text)), key=lambda g: len(self.postings.get(_code(g), ())))
+        if grams:  # a common word is usually in one of the first rows holding its rarest bigram: look there first
+            if any(text in self.texts[r] for r in self.posting(grams[0])[:_FIRST_LOOK].tolist()):
+                return True
+            if len(self.posting(grams[0])) <= _FIRST_LOOK:
+                return False
         return any(text in self.texts[r] for r in self.with_bigrams_of(text))
 
     def with_bigrams_of(self, text: str) -> list[int]:
