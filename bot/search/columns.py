@@ -76,15 +76,15 @@ class Columns:
         return np.isin(self.district, ids) if ids else np.zeros(self.size, dtype=bool)
 
     def holding(self, field: str, word: str) -> np.ndarray:
-        """Sorted positions of entries whose `field` ("text", "name_th", or "names": any of its names)
-        contains `word` (cached per word: citizens' words repeat)."""
+        """Sorted positions of entries whose `field` ("text", "name_th", "names": any of its names, or "where":
+        its address) contains `word` (cached per word: citizens' words repeat)."""
         key = (field, word)
         with self._lock:
             found = self._memo.get(key)
             if found is not None:
                 self._memo.move_to_end(key)
                 return found
-        found = self.scans[field].rows(word)
+        found = np.unique(self.addresses.containing(word)) if field == "where" else self.scans[field].rows(word)
         with self._lock:
             if key not in self._memo:
                 found = found.astype(np.int32)
@@ -114,5 +114,5 @@ class Columns:
         """A boolean array: some word is inside the entry's address (landmarks, streets)."""
         out = np.zeros(self.size, dtype=bool)
         for word in words:
-            out[self.addresses.containing(word)] = True
+            out[self.holding("where", word)] = True
         return out
