@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import numpy as np
@@ -63,11 +63,10 @@ class Columns:
         self._cached = 0  # positions held in _memo: the cache is bounded by size, not by count of words
         self._lock = threading.Lock()
 
-    def mask(self, positions: Iterable[int]) -> np.ndarray:
+    def mask(self, positions: Iterable[int] | np.ndarray) -> np.ndarray:
         """A boolean array over all entries, True at `positions`."""
         out = np.zeros(self.size, dtype=bool)
-        index = np.fromiter(positions, dtype=np.int64)
-        out[index] = True
+        out[positions if isinstance(positions, np.ndarray) else np.fromiter(positions, dtype=np.int64)] = True
         return out
 
     def in_districts(self, names: Iterable[str]) -> np.ndarray:
@@ -78,13 +77,19 @@ class Columns:
     def holding(self, field: str, word: str) -> np.ndarray:
         """Sorted positions of entries whose `field` ("text", "name_th", "names": any of its names, or "where":
         its address) contains `word` (cached per word: citizens' words repeat)."""
-        key = (field, word)
+        if field == "where":
+            return self.remembered(field, word, lambda: np.unique(self.addresses.containing(word)))
+        return self.remembered(field, word, lambda: self.scans[field].rows(word))
+
+    def remembered(self, kind: str, word: str, find: Callable[[], np.ndarray]) -> np.ndarray:
+        """`find()` (sorted entry positions for a word), kept in a cache bounded by the positions it holds."""
+        key = (kind, word)
         with self._lock:
             found = self._memo.get(key)
             if found is not None:
                 self._memo.move_to_end(key)
                 return found
-        found = np.unique(self.addresses.containing(word)) if field == "where" else self.scans[field].rows(word)
+        found = find()
         with self._lock:
             if key not in self._memo:
                 found = found.astype(np.int32)

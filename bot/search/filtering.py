@@ -90,10 +90,15 @@ def words_of(index: Index, query: Query) -> _Words | None:
     none = np.zeros(size, dtype=bool)
     return _Words(
         words,
-        [cols.mask(cols.holding("names", w).tolist()) for w in words],
+        [cols.mask(cols.holding("names", w)) for w in words],
         [cols.mask(index.candidates.compact.exact.get(w, ())) for w in words],
-        [index.candidates.partial_mask(w, 80) if len(w) >= 4 else none for w in words],
+        [cols.mask(_partial_positions(index, w)) if len(w) >= 4 else none for w in words],
         [cols.in_address([w]) if len(w) >= 4 else None for w in words])
+
+
+def _partial_positions(index: Index, word: str) -> np.ndarray:
+    """Entries where partial_ratio(word, one of their names) can reach 80 (cached per word)."""
+    return index.columns.remembered("partial", word, lambda: np.flatnonzero(index.candidates.partial_mask(word, 80)))
 
 
 def passing(index: Index, query: Query, places: set[str]) -> tuple[np.ndarray, np.ndarray]:
