@@ -80,6 +80,10 @@ class GramIndex:
         """Sorted rows that contain `gram` (a bigram, or a whole one-character text); empty when none."""
         return self.postings.get(_code(gram), _NONE)
 
+    @staticmethod
+    def _bounds(lo: int, hi: int) -> np.ndarray:
+        return np.array((lo, hi), dtype=np.int32)
+
     def _window(self, shortest: int, longest: int) -> tuple[int, int]:
         return (int(np.searchsorted(self.lengths, shortest, "left")),
                 int(np.searchsorted(self.lengths, longest, "right")))
@@ -99,12 +103,15 @@ class GramIndex:
         pieces = []
         for gram in distinct:
             rows = self.posting(gram)
-            pieces.append(rows[rows.searchsorted(lo) : rows.searchsorted(hi)])
-        counts = np.bincount(np.concatenate(pieces) - lo, minlength=hi - lo) if pieces else np.zeros(hi - lo)
-        lengths = self.lengths[lo:hi]
-        # 3L − m − n − 1 with L ≥ share·(m+n); repeated bigrams of `text` may match one distinct posting.
-        need = np.ceil((3 * share - 1) * (m + lengths) - 1 - 1e-9) - repeats
-        kept = np.flatnonzero(counts >= need) + lo
+            start, end = rows.searchsorted(self._bounds(lo, hi))
+            pieces.append(rows[start:end])
+        counts = np.bincount(np.concatenate(pieces), minlength=hi)[lo:] if pieces else np.zeros(hi - lo, np.int64)
+        # 3L − m − n − 1 with L ≥ share·(m+n); repeated bigrams of `text` may match one distinct posting. The need
+        # grows with the row's length: the shortest row's need first (one pass), the exact need of each after.
+        slope = 3 * share - 1
+        kept = np.flatnonzero(counts >= math.ceil(slope * (m + self.lengths[lo]) - 1 - 1e-9) - repeats)
+        need = np.ceil(slope * (m + self.lengths[kept + lo]) - 1 - 1e-9) - repeats
+        kept = kept[counts[kept] >= need] + lo
         if not len(kept):
             return kept
         # The bound prunes; rapidfuzz (C++, Thai-safe: no processor) then scores only what is left.
