@@ -44,7 +44,8 @@ class TextScan:
 class Columns:
     """Kind, precision, district and the texts of every entry, with cached "which texts hold this word"."""
 
-    def __init__(self, entries: Sequence[Any]):
+    def __init__(self, entries: Sequence[Any], prefer_words: Iterable[str] = ()):
+        """`prefer_words`: the name_prefers words, looked up in every official name once, here."""
         self.size = len(entries)
         self.is_tour = np.fromiter((e.kind == "tour" for e in entries), dtype=bool, count=self.size)
         self.precision = np.fromiter((e.precision for e in entries), dtype=np.int8, count=self.size)
@@ -52,11 +53,14 @@ class Columns:
         self.district = np.fromiter((districts.setdefault(e.district, len(districts)) for e in entries),
                                     dtype=np.int32, count=self.size)
         self.district_ids = districts
-        self.scans: dict[str, TextScan | BigramPositions] = {
-            "text": TextScan([e.text for e in entries]), "name_th": TextScan([e.name_th for e in entries]),
-            # \1 between an entry's names: a word inside one name, never across two. Citizens' words are
-            # looked up here the most: by where bigrams occur, not by scanning every name.
-            "names": BigramPositions(["\1".join(e.names) for e in entries])}
+        # Words are looked up by where bigrams occur, not by scanning every text. \1 between an entry's names:
+        # a word inside one name, never across two.
+        self.scans = {"text": BigramPositions([e.text for e in entries]),
+                      "names": BigramPositions(["\1".join(e.names) for e in entries])}
+        # Official names are only read for the name_prefers words: those are found now, and the scan let go.
+        self._name_th = [e.name_th for e in entries]
+        official = TextScan(self._name_th)
+        self._preferred = {word: official.rows(word) for word in set(prefer_words)}
         # A landmark or street is looked up in addresses through their bigrams, never by scanning them all.
         self.addresses = GramIndex((e.where, i) for i, e in enumerate(entries) if e.where)
         self._memo: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
@@ -75,11 +79,19 @@ class Columns:
         return np.isin(self.district, ids) if ids else np.zeros(self.size, dtype=bool)
 
     def holding(self, field: str, word: str) -> np.ndarray:
-        """Sorted positions of entries whose `field` ("text", "name_th", "names": any of its names, or "where":
-        its address) contains `word` (cached per word: citizens' words repeat)."""
+        """Sorted positions of entries whose `field` ("text", "name_th": the official name, "names": any of its
+        names, or "where": its address) contains `word` (cached per word: citizens' words repeat)."""
         if field == "where":
             return self.remembered(field, word, lambda: np.unique(self.addresses.containing(word)))
+        if field == "name_th":
+            return self.remembered(field, word, lambda: self._official_holding(word))
         return self.remembered(field, word, lambda: self.scans[field].rows(word))
+
+    def _official_holding(self, word: str) -> np.ndarray:
+        found = self._preferred.get(word)
+        if found is None:  # not a name_prefers word: one pass over the names, in Python
+            found = np.fromiter((i for i, name in enumerate(self._name_th) if word in name), dtype=np.int64)
+        return found
 
     def remembered(self, kind: str, word: str, find: Callable[[], np.ndarray]) -> np.ndarray:
         """`find()` (sorted entry positions for a word), kept in a cache bounded by the positions it holds."""

@@ -74,7 +74,7 @@ class Index:
         self.positions = {e.id: i for i, e in enumerate(entries)}
         self.ids = [e.id for e in entries]
         self.candidates = NameCandidates([(e.names, e.spaced_names) for e in entries])
-        self.columns = Columns(entries)
+        self.columns = Columns(entries, (prefer for _, prefer in lexicon.prefers))
         self.pools = Pools(entries, self.topic_keys, self.columns.scans["text"].rows)
         self.name_rows = NameRows([(e.names, e.spaced_names, e.generic) for e in entries])
         self.id_array = np.asarray(self.ids, dtype=object)
