@@ -2,8 +2,9 @@
 
 import os
 import sys
+from pathlib import Path
 
-from bot.config import ConfigError, settings_from
+from bot.config import PROJECT_ROOT, ConfigError, settings_from
 
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 # Few processes with several threads each: the work is I/O-bound and each process holds its own Thai dictionary
@@ -17,6 +18,9 @@ graceful_timeout = 10
 keepalive = 5
 accesslog = "-"
 errorlog = "-"
+# gunicorn >= 25.1 opens a control socket (for `gunicornc`), by default at one path per user that every server
+# of that user shares (a second server takes it over, the first to stop removes it): each bot keeps its own.
+control_socket = str(Path(os.environ.get("INSTANCE_PATH", str(PROJECT_ROOT / "instance"))).resolve() / "gunicorn.ctl")
 
 
 def on_starting(server):
