@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -83,7 +82,8 @@ def create_app(config: Mapping[str, str] | None = None, *, watch: bool = True) -
     services.recent = RecentEvents(settings.replay_window_s)
     services.queue = EventQueue(redis_provider.client, LINE_PREFIX, services.recent, services.dispatcher.process,
                                 settings.replay_window_s, settings.event_claim_idle_s,
-                                threads=settings.event_threads, backlog_max=settings.event_backlog_max)
+                                threads=settings.event_threads, backlog_max=settings.event_backlog_max,
+                                prepare=line_sdk.warm)
     app.extensions["rianru"] = services
 
     from bot.commands import register_cli
@@ -97,8 +97,7 @@ def create_app(config: Mapping[str, str] | None = None, *, watch: bool = True) -
     register_cli(app)
     # Background work starts last, so that it does not compete with building the app.
     if settings.channel_secret and not live.read_only:  # CLI tools never consume LINE events
+        # The consumers import line-bot-sdk (~1.5 s) first, after the app is built, before the first webhook needs it.
         services.queue.start()
         os.register_at_fork(after_in_child=services.queue.restart)  # gunicorn preload: threads do not survive fork
-        # line-bot-sdk takes ~1.5 s to import: done after the app is built, before the first webhook needs it.
-        threading.Thread(target=line_sdk.warm, daemon=True, name="line-sdk-import").start()
     return app

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -38,24 +40,40 @@ class Gunicorn:
     def __init__(self, env: dict[str, str], workers: int = 1):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
+        self.count = workers
+        self.log: list[str] = []  # gunicorn's and the app's log lines (stderr; the access log goes nowhere)
         cmd = [sys.executable, "-m", "gunicorn", "bot.app:create_app()", "--workers", str(workers),
                "--bind", f"127.0.0.1:{self.port}", "--graceful-timeout", "5"]
         full = {**os.environ, **env}
         full = {k: v for k, v in full.items() if v != ""}  # "" means: unset it (e.g. REDIS_URL → embedded Redis)
-        self.proc = subprocess.Popen(cmd, cwd=ROOT, env=full, stdout=subprocess.DEVNULL,
-                                     stderr=subprocess.DEVNULL, start_new_session=True)
+        self.proc = subprocess.Popen(cmd, cwd=ROOT, env=full, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                     text=True, start_new_session=True)
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.proc.stderr is not None
+        for line in self.proc.stderr:
+            self.log.append(line.rstrip())
 
     def wait_healthy(self, timeout: float = 60) -> None:
+        """Until /healthz answers 200 and every worker's event consumers are ready (line-bot-sdk imported): a
+        worker still starting competes for the CPU, which is not what the tests here measure."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            assert self.proc.poll() is None, "gunicorn exited"
+            assert self.proc.poll() is None, "gunicorn exited:\n" + "\n".join(self.log[-30:])
             try:
                 with urllib.request.urlopen(self.base + "/healthz", timeout=2) as response:
-                    if response.status == 200:
+                    if response.status == 200 and len(self.ready_workers()) >= self.count:
                         return
             except OSError:
-                time.sleep(0.1)
-        raise AssertionError("gunicorn never became healthy")
+                pass
+            time.sleep(0.1)
+        raise AssertionError("gunicorn never became ready:\n" + "\n".join(self.log[-30:]))
+
+    def ready_workers(self) -> set[int]:
+        """The workers whose event consumers said they are ready (JSON log lines)."""
+        return {json.loads(line)["pid"] for line in list(self.log)
+                if line.startswith("{") and '"event consumers ready"' in line}
 
     def workers(self) -> list[psutil.Process]:
         return psutil.Process(self.proc.pid).children()

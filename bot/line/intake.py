@@ -57,8 +57,11 @@ class EventQueue:
 
     def __init__(self, client: Callable[[], redis.Redis], prefix: str, recent: RecentEvents,
                  process: Callable[[Work], str], replay_window_s: float, claim_idle_s: float, threads: int = 3,
-                 backlog_max: int = 2000):
+                 backlog_max: int = 2000, prepare: Callable[[], None] = lambda: None):
         self.client, self.prefix, self.recent, self.process = client, prefix, recent, process
+        # Run by each consumer before its first event: an event taken and then left waiting on slow setup (the
+        # line-bot-sdk import) could outlast claim_idle_s and be reclaimed while this consumer still answers it.
+        self.prepare = prepare
         self.replay_window_s, self.claim_idle_s, self.threads = replay_window_s, claim_idle_s, threads
         self.backlog_max = backlog_max
         self.stream = f"{prefix}events"
@@ -149,6 +152,12 @@ class EventQueue:
             thread.join(timeout)
 
     def _loop(self, consumer: str, reclaims: bool) -> None:
+        try:
+            self.prepare()
+        except Exception:  # answering fails visibly later; the consumer still drains the queue
+            log.exception("event consumer setup failed")
+        if reclaims:  # one line per process
+            log.info("event consumers ready")
         next_claim = 0.0
         while not self._stop.is_set():
             try:

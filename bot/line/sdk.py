@@ -1,9 +1,9 @@
 """line-bot-sdk, imported on first use and by one thread at a time.
 
-Importing it takes about 1.5 s, so the app does not import it while it starts (a background thread does it
-right after, see bot/app.py). Its packages import each other, and two threads importing such packages at the
-same moment can meet importlib's deadlock error; a failed import would lose the event in hand, so every
-import of the SDK in the bot goes through this lock.
+Importing it takes about 1.5 s, so the app does not import it while it starts (the event consumer threads do
+it right after, before they take an event, see bot/app.py). Its packages import each other, and two threads
+importing such packages at the same moment can meet importlib's deadlock error; a failed import would lose the
+event in hand, so every import of the SDK in the bot goes through this lock.
 """
 
 from __future__ import annotations
@@ -32,6 +32,6 @@ def messaging() -> ModuleType:
 
 
 def warm() -> None:
-    """Import both halves of the SDK now (the background thread at startup)."""
+    """Import both halves of the SDK now (each event consumer thread, before its first event)."""
     webhooks()
     messaging()
