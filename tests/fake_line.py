@@ -356,6 +356,9 @@ class FakeLine:
             def _serve(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 raw = self.rfile.read(length) if length else b""
+                if len(raw) < length:  # the client died mid-request (a killed worker): LINE acts on no half request
+                    self.close_connection = True
+                    return
                 try:
                     body = json.loads(raw) if raw else None
                 except ValueError:
