@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 import pytest
@@ -42,11 +43,13 @@ def imports_of(path: Path, name: str) -> set[str]:
     return found
 
 
+@functools.cache  # every file parsed once per run, not once per parametrized test (read-only from here on)
 def graph() -> dict[str, set[str]]:
     modules = project_modules()
     return {name: {i for i in imports_of(path, name)} for name, path in modules.items()}
 
 
+@functools.cache
 def internal_edges() -> dict[str, set[str]]:
     modules = project_modules()
     edges = {}
