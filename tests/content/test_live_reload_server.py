@@ -83,16 +83,23 @@ class Bot:
             self.log.append(line.rstrip())
 
     def wait_healthy(self, timeout: float = 40) -> None:
+        """Until content is loaded and both workers' event consumers are ready (line-bot-sdk imported, which the
+        first webhook would otherwise wait for)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             assert self.proc.poll() is None, "gunicorn exited:\n" + "\n".join(self.log[-30:])
             try:
-                if self.health()["content"]["venues"]:
+                if self.health()["content"]["venues"] and len(self.ready_workers()) >= 2:
                     return
             except OSError:
                 pass
             time.sleep(0.2)
         raise AssertionError("gunicorn never became healthy:\n" + "\n".join(self.log[-30:]))
+
+    def ready_workers(self) -> set[int]:
+        """The workers whose event consumers said they are ready (JSON log lines)."""
+        return {json.loads(line)["pid"] for line in list(self.log)
+                if line.startswith("{") and '"event consumers ready"' in line}
 
     def health(self) -> dict[str, Any]:
         try:
