@@ -5,6 +5,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check -q
 PORT ?= 8000
+# pytest processes for `make test` (pytest-xdist); whole files go to one process, so a module's shared server stays one.
+TEST_WORKERS ?= 2
 
 .PHONY: run test eval lint bench browser clean fuzz audit soak stop-check
 
@@ -22,12 +24,13 @@ $(VENV)/.dev-installed: pyproject.toml $(VENV)/.run-installed
 run: $(VENV)/.run-installed
 	$(PY) -m bot.serve --host 127.0.0.1 --port $(PORT)
 
-## make test: set up .venv with dev tools and run ruff, mypy, the whole pytest suite and the evaluation floors
+## make test: set up .venv with dev tools and run ruff, mypy, the whole pytest suite (in TEST_WORKERS processes) and
+## the evaluation floors
 test: $(VENV)/.dev-installed browser
 	$(PY) -m ruff check .
 	$(PY) -m mypy
 	$(PY) scripts/audit_deps.py
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadfile
 
 ## make eval: print the search-quality table (ours vs a naive baseline) and the misses
 eval: $(VENV)/.run-installed
