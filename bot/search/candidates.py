@@ -129,25 +129,29 @@ class GramIndex:
 
     def any_containing(self, text: str) -> bool:
         """True when some row contains `text` (stops at the first)."""
-        grams = sorted(set(bigrams(text)), key=lambda g: len(self.postings.get(_code(g), ())))
-        if grams:  # a common word is usually in one of the first rows holding its rarest bigram: look there first
-            if any(text in self.texts[r] for r in self.posting(grams[0])[:_FIRST_LOOK].tolist()):
+        postings = self.rarest_first(text)
+        if postings:  # a common word is usually in one of the first rows holding its rarest bigram: look there first
+            if any(text in self.texts[r] for r in postings[0][:_FIRST_LOOK].tolist()):
                 return True
-            if len(self.posting(grams[0])) <= _FIRST_LOOK:
+            if len(postings[0]) <= _FIRST_LOOK:
                 return False
         return any(text in self.texts[r] for r in self.with_bigrams_of(text))
+
+    def rarest_first(self, text: str) -> list[np.ndarray]:
+        """The posting of each distinct bigram of `text`, shortest first."""
+        return sorted((self.posting(gram) for gram in set(bigrams(text))), key=len)
 
     def with_bigrams_of(self, text: str) -> list[int]:
         """Rows holding every bigram of `text` (narrowed rarest first, until few are left): a superset of
         the rows that contain it."""
-        grams = sorted(set(bigrams(text)), key=lambda g: len(self.postings.get(_code(g), ())))
-        if not grams:
+        postings = self.rarest_first(text)
+        if not postings:
             return []
-        rows = self.posting(grams[0])
-        for gram in grams[1:]:
+        rows = postings[0]
+        for posting in postings[1:]:
             if len(rows) <= _FEW:
                 break
-            posting = self.posting(gram)  # sorted: membership by binary search costs O(rows · log posting)
+            # sorted: membership by binary search costs O(rows · log posting)
             at = np.minimum(posting.searchsorted(rows), len(posting) - 1)
             rows = rows[posting[at] == rows] if len(posting) else rows[:0]
         return rows.tolist()
@@ -207,10 +211,14 @@ class NameCandidates:
         found.update(self.sorted_tokens.similar(_token_sorted(spaced_q), min(100.0, cutoff + 2)).tolist())
         return sorted(found)
 
+    def partial_entries(self, word: str, cutoff: float) -> np.ndarray:
+        """Sorted entry positions where partial_ratio(word, a name) can reach `cutoff` (a superset)."""
+        return np.unique(self.compact.owner[self.compact.partial_rows(word, cutoff)])
+
     def partial_mask(self, word: str, cutoff: float) -> np.ndarray:
         """A boolean array over entries: where partial_ratio(word, a name) can reach `cutoff` (a superset)."""
         mask = np.zeros(self.size, dtype=bool)
-        mask[self.compact.owner[self.compact.partial_rows(word, cutoff)]] = True
+        mask[self.partial_entries(word, cutoff)] = True
         return mask
 
 

@@ -98,7 +98,7 @@ def words_of(index: Index, query: Query) -> _Words | None:
 
 def _partial_positions(index: Index, word: str) -> np.ndarray:
     """Entries where partial_ratio(word, one of their names) can reach 80 (cached per word)."""
-    return index.columns.remembered("partial", word, lambda: np.flatnonzero(index.candidates.partial_mask(word, 80)))
+    return index.columns.remembered("partial", word, lambda: index.candidates.partial_entries(word, 80))
 
 
 def passing(index: Index, query: Query, places: set[str]) -> tuple[np.ndarray, np.ndarray]:

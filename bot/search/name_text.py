@@ -7,7 +7,7 @@ from collections.abc import Iterable
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from bot.search.candidates import GramIndex, bigrams
+from bot.search.candidates import GramIndex
 
 _CHUNK = 256  # names scored per batch before checking whether one already matched
 _RARE = 3  # bigrams whose names are tried first
@@ -40,7 +40,7 @@ class NameText:
     def _rare_pieces_resemble(self, text: str, cutoff: float) -> bool:
         """A quick first look: the few names that share the text's rarest bigrams are the likeliest to match,
         and finding one spares counting every bigram of every name."""
-        postings = sorted((p for p in map(self.rows.posting, set(bigrams(text))) if len(p)), key=len)[:_RARE]
+        postings = [p for p in self.rows.rarest_first(text) if len(p)][:_RARE]
         rows = np.unique(np.concatenate(postings))[:_CHUNK].tolist() if postings else []
         names = [self.rows.texts[r] for r in rows]
         return bool(names) and process.extractOne(text, names, scorer=fuzz.partial_ratio, processor=None,
